@@ -1,0 +1,2 @@
+/** Response caches. */
+package org.lmeval.api.cache;

@@ -1,0 +1,2 @@
+/** Dataset providers. */
+package org.lmeval.api.dataset;

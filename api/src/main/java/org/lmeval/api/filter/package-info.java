@@ -1,0 +1,2 @@
+/** Response filters. */
+package org.lmeval.api.filter;

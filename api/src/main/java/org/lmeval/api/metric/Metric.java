@@ -1,0 +1,30 @@
+package org.lmeval.api.metric;
+
+import java.util.List;
+
+/** A configured metric: scored per sample, or over the whole corpus. */
+public sealed interface Metric permits Metric.PerSample, Metric.Corpus {
+
+  /** Scores each sample; an {@link Aggregation} turns the scores into the task's value. */
+  non-sealed interface PerSample extends Metric {
+    Score score(Sample sample);
+  }
+
+  /**
+   * Scores a list of samples at once (f1, mcc, bleu, ...). The kernel bootstraps the stderr by calling
+   * {@link #score} on resampled lists.
+   */
+  non-sealed interface Corpus extends Metric {
+    double score(List<Sample> samples);
+
+    /** What the sample log records for this metric on one sample, e.g. lm-eval's {@code [gold, pred]}. */
+    default Object sampleItem(Sample sample) {
+      return null;
+    }
+
+    /** An upper bound on bootstrap iterations (lm-eval uses 100 for bleu, chrf, ter); 0 for no stderr. */
+    default int maxBootstrapIters() {
+      return Integer.MAX_VALUE;
+    }
+  }
+}

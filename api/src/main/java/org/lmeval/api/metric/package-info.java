@@ -1,0 +1,2 @@
+/** Metrics and aggregations. */
+package org.lmeval.api.metric;

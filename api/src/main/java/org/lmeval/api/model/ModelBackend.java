@@ -1,0 +1,24 @@
+package org.lmeval.api.model;
+
+import org.lmeval.api.Options;
+
+/**
+ * A named kind of model (lm-eval's {@code --model} name: {@code dummy}, {@code djl},
+ * {@code local-completions}, ...). Cheap to construct; {@link #open} does the heavy work.
+ */
+public interface ModelBackend {
+  /** The name users type after {@code --model}; kebab-case. */
+  String name();
+
+  /**
+   * Loads or connects to a model. {@code modelArgs} holds the parsed {@code --model_args} plus the
+   * kernel's {@code batch_size}, {@code max_batch_size} and {@code device} when given. Every accepted
+   * arg MUST be read here; the kernel rejects unread ones.
+   */
+  LanguageModel open(Options modelArgs);
+
+  /** One line for {@code lm-eval ls models}. */
+  default String description() {
+    return "";
+  }
+}

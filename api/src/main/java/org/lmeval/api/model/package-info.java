@@ -1,0 +1,2 @@
+/** Model backends and the three request types. */
+package org.lmeval.api.model;

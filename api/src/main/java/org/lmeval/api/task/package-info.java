@@ -1,0 +1,2 @@
+/** Task sources and document transforms. */
+package org.lmeval.api.task;

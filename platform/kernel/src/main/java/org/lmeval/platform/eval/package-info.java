@@ -1,0 +1,2 @@
+/** The evaluator: requests, model calls, scoring. */
+package org.lmeval.platform.eval;
