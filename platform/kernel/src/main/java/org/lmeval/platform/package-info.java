@@ -1,0 +1,2 @@
+/** The kernel facade. */
+package org.lmeval.platform;

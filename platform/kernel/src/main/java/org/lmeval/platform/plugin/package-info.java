@@ -1,0 +1,2 @@
+/** Plugin discovery, class loading and the component registry. */
+package org.lmeval.platform.plugin;

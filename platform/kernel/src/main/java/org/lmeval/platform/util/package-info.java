@@ -1,0 +1,2 @@
+/** Small kernel utilities. */
+package org.lmeval.platform.util;
