@@ -1,0 +1,2 @@
+/** Progress bars for long phases. */
+package org.lmeval.platform.progress;

@@ -1,0 +1,51 @@
+package org.lmeval.platform.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+  @Test
+  void plainLinesWhenNotATerminal() {
+    StringWriter out = new StringWriter();
+    AtomicLong clock = new AtomicLong();
+    ConsoleProgress progress = new ConsoleProgress(new PrintWriter(out), false, clock::get);
+    try (Progress.Bar bar = progress.start("Running loglikelihood requests", 100)) {
+      for (int i = 0; i < 100; i++) {
+        clock.addAndGet(200_000_000L); // 0.2 s per step: 5 it/s
+        bar.advance(1);
+      }
+    }
+    String[] lines = out.toString().split("\n");
+    assertEquals("Running loglikelihood requests:   0%|          | 0/100 [00:00<?, ?it/s]", lines[0]);
+    String last = lines[lines.length - 1];
+    assertEquals("Running loglikelihood requests: 100%|██████████| 100/100 [00:20<00:00, 5.00it/s]", last);
+    // Plain mode prints at most one line per 10 s (and the final one), never a carriage return.
+    assertTrue(lines.length <= 5, out.toString());
+    assertTrue(!out.toString().contains("\r"));
+  }
+
+  @Test
+  void terminalRedrawsInPlaceWithEta() {
+    StringWriter out = new StringWriter();
+    AtomicLong clock = new AtomicLong();
+    ConsoleProgress progress = new ConsoleProgress(new PrintWriter(out), true, clock::get);
+    Progress.Bar bar = progress.start("phase", 8);
+    clock.addAndGet(1_000_000_000L);
+    bar.advance(3);
+    assertTrue(out.toString().endsWith("\rphase:  37%|███▊      | 3/8 [00:01<00:01, 3.00it/s]"), out.toString());
+    bar.close();
+    assertTrue(out.toString().endsWith("\n"));
+  }
+
+  @Test
+  void clockFormatsLikeTqdm() {
+    assertEquals("00:05", ConsoleProgress.clock(5.9));
+    assertEquals("01:01", ConsoleProgress.clock(61));
+    assertEquals("1:00:00", ConsoleProgress.clock(3600));
+  }
+}
