@@ -102,7 +102,7 @@ public final class ConsoleProgress implements Progress {
         return sb.append("<?, ?it/s]").toString();
       }
       if (total > 0) {
-        sb.append('<').append(done < total ? clock((total - done) / rate) : "00:00");
+        sb.append('<').append(done >= total ? "00:00" : rate > 0 ? clock((total - done) / rate) : "?");
       }
       sb.append(String.format(Locale.ROOT, ", %.2fit/s]", rate));
       return sb.toString();

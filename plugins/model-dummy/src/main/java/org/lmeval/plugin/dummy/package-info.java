@@ -1,0 +1,2 @@
+/** lm-eval's dummy model. */
+package org.lmeval.plugin.dummy;
