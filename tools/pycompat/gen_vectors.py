@@ -21,24 +21,24 @@ def bits(x):
     return struct.unpack("<q", struct.pack("<d", x))[0]
 
 
-def write(directory, name, payload):
+def write(directory, name, payload, line_depth=4):
     os.makedirs(directory, exist_ok=True)
     path = os.path.join(directory, name)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(_lines({"python": sys.version.split()[0], **payload}, 0))
+        f.write(_lines({"python": sys.version.split()[0], **payload}, 0, line_depth))
         f.write("\n")
     print("wrote", os.path.relpath(path, ROOT))
 
 
-def _lines(value, depth):
+def _lines(value, depth, line_depth):
     """Compact JSON with one line per element of the top two nesting levels (diff-friendly, small)."""
-    if depth >= 4 or not isinstance(value, (dict, list)) or not value:
+    if depth >= line_depth or not isinstance(value, (dict, list)) or not value:
         return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
     pad = " " * (depth + 1)
     if isinstance(value, dict):
-        items = [pad + json.dumps(k, ensure_ascii=True) + ":" + _lines(v, depth + 1) for k, v in value.items()]
+        items = [pad + json.dumps(k, ensure_ascii=True) + ":" + _lines(v, depth + 1, line_depth) for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "}"
-    return "[\n" + ",\n".join(pad + _lines(v, depth + 1) for v in value) + "]"
+    return "[\n" + ",\n".join(pad + _lines(v, depth + 1, line_depth) for v in value) + "]"
 
 
 # ---------------------------------------------------------------------------------------------- random
@@ -112,8 +112,96 @@ def random_fixture():
     write(API_RES, "python_random.json", {"cases": cases, "setsizes": setsizes})
 
 
+# --------------------------------------------------------------------------------------------- helpers
+def typed(v):
+    """A Python value as type-tagged JSON, so the Java side can check types as well as values."""
+    if v is None:
+        return {"t": "None"}
+    if isinstance(v, bool):
+        return {"t": "bool", "v": v}
+    if isinstance(v, int):
+        return {"t": "int", "v": str(v)}
+    if isinstance(v, float):
+        return {"t": "float", "v": str(bits(v))}
+    if isinstance(v, str):
+        return {"t": "str", "v": v}
+    if isinstance(v, list):
+        return {"t": "list", "v": [typed(x) for x in v]}
+    if isinstance(v, tuple):
+        return {"t": "tuple", "v": [typed(x) for x in v]}
+    if isinstance(v, dict):
+        return {"t": "dict", "v": [[typed(k), typed(x)] for k, x in v.items()]}
+    if isinstance(v, set):
+        return {"t": "set", "v": [typed(x) for x in v]}
+    raise TypeError(type(v))
+
+
+ALPHABET = ["a", "b", "Z", " ", "'", '"', "\\", "\n", "\t", "\r", "\x00", "\x07", "\x1f", "\x7f", "\x80",
+            "\x9f", "\xa0", "\xad", "\xe9", "\u00df", "\u0130", "\u2028", "\u200b", "\u3000", "\ufeff",
+            "\uffff", "\U0001f600", "\U0001d11e", "\U000e0001", "\U0010ffff", "\ud800", "\udfff", "{", "}",
+            "#", ",", ":", "1", "\u0394", "\u4e2d", "\u0663", "\u00b2", "\u0378", "\u1680", "\x85", "\U000f0000"]
+
+
+def random_text(r, n):
+    return "".join(r.choice(ALPHABET) for _ in range(n))
+
+
+def random_value(r, depth=0):
+    kind = r.randrange(10 if depth < 3 else 5)
+    if kind == 0:
+        return r.choice([None, True, False])
+    if kind == 1:
+        return r.choice([0, 1, -1, 7, 2**31 - 1, 2**31, -(2**31), -(2**31) - 1, 2**63 - 1, 2**63, -(2**63),
+                         -(2**63) - 1, 10**30, r.randrange(-10**6, 10**6)])
+    if kind == 2:
+        return r.choice([0.0, -0.0, 0.1, 1.5, -2.25, 1e16, 1e-5, 123456.789, 5e-324, 1.7976931348623157e308,
+                         r.random(), r.uniform(-1e6, 1e6), float(r.randrange(1000))])
+    if kind in (3, 4):
+        return random_text(r, r.randrange(0, 8))
+    if kind in (5, 6):
+        return [random_value(r, depth + 1) for _ in range(r.randrange(0, 5))]
+    if kind == 7:
+        return tuple(random_value(r, depth + 1) for _ in range(r.randrange(0, 4)))
+    if kind == 8:
+        return {random_text(r, r.randrange(0, 4)): random_value(r, depth + 1) for _ in range(r.randrange(0, 4))}
+    return {random_text(r, r.randrange(1, 4)) for _ in range(r.randrange(1, 4))}
+
+
+# --------------------------------------------------------------------------------------------- literal
+def literal_inputs():
+    """Inputs from literal_inputs.txt: '|'-separated, written with Python escapes (control chars stay visible)."""
+    out = []
+    with open(os.path.join(os.path.dirname(__file__), "literal_inputs.txt"), encoding="utf-8") as f:
+        for line in f.read().strip("\n").split("\n"):
+            for item in line.split("|"):
+                out.append(item.encode("latin-1", "backslashreplace").decode("unicode_escape"))
+    return out
+
+
+def literal_fixture():
+    import ast
+    cases = []
+
+    def case(text):
+        try:
+            cases.append({"in": text, "out": typed(ast.literal_eval(text))})
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as e:
+            cases.append({"in": text, "error": type(e).__name__})
+
+    for t in literal_inputs():
+        case(t)
+    r = random.Random(7)
+    for _ in range(600):
+        v = random_value(r)
+        case(repr(v))
+        if isinstance(v, (list, dict)):
+            case(str(v).replace(", ", ",\n  ") if r.random() < 0.2 else str(v))
+    write(KERNEL_RES, "python_literal.json", {"cases": cases}, line_depth=2)
+
+
 FIXTURES = {
     "random": random_fixture,
+    "literal": literal_fixture,
 }
 
 if __name__ == "__main__":
