@@ -143,7 +143,13 @@ ALPHABET = ["a", "b", "Z", " ", "'", '"', "\\", "\n", "\t", "\r", "\x00", "\x07"
 
 
 def random_text(r, n):
-    return "".join(r.choice(ALPHABET) for _ in range(n))
+    out = ""
+    for _ in range(n):
+        c = r.choice(ALPHABET)
+        if out and "\ud800" <= out[-1] <= "\udbff" and "\udc00" <= c <= "\udfff":
+            continue  # a Java String would read these two lone surrogates as one pair
+        out += c
+    return out
 
 
 def random_value(r, depth=0):
@@ -239,10 +245,61 @@ def float_fixture():
     }, line_depth=2)
 
 
+# ------------------------------------------------------------------------------------- str, repr, json
+def handle_non_serializable(o):
+    """lm-eval's utils.handle_non_serializable without the numpy branches."""
+    if isinstance(o, set):
+        return list(o)
+    return str(o)
+
+
+JSON_MODES = {
+    "default": dict(default=handle_non_serializable),
+    "results": dict(indent=2, ensure_ascii=False, default=handle_non_serializable),
+    "samples": dict(ensure_ascii=False, default=handle_non_serializable),
+    "indent0": dict(indent=0, default=handle_non_serializable),
+    "compact_sorted": dict(separators=(",", ":"), sort_keys=True, default=handle_non_serializable),
+    "indent4_sorted_unicode": dict(indent=4, sort_keys=True, ensure_ascii=False, default=handle_non_serializable),
+}
+
+
+def printable_value(r, depth=0):
+    """Like random_value, but sets have one member (Python's set order is hash order) and dict keys vary in type."""
+    v = random_value(r, depth)
+    if isinstance(v, set):
+        return {next(iter(v))}
+    if isinstance(v, dict) and r.random() < 0.3:
+        keys = [None, True, False, 0, 1, -7, 2**70, 0.5, -0.0, 1e16, float("inf"), float("nan"), "k", "\u00e9", "\U0001f600"]
+        return {r.choice(keys): printable_value(r, depth + 1) for _ in range(r.randrange(1, 4))}
+    if isinstance(v, list):
+        return [printable_value(r, depth + 1) if r.random() < 0.5 else x for x in v]
+    return v
+
+
+def strings_fixture():
+    cases = []
+    r = random.Random(11)
+    values = [None, True, False, 0, -1, 2**64, 0.1, -0.0, float("nan"), float("inf"), float("-inf"), 1e16, 1e-5,
+              "", "'", '"', "'\"", "a'b", 'a"b', "\\", "\x7f", "\x80", "\xa0", "\xad", "\u2028", "\U0001f600",
+              "\ud83d", "\ude00\ud83d", "\U000e0001", "\u0378", "\x1b[0m", "\t\n\r\x0b\x0c", [], (), {}, set(),
+              (1,), (1, 2), [[]], {"a": {}}, {1}, {"x": (None,)}, [1.5, "x", None, True], {"k": [1, {"v": "w"}]}]
+    values += [printable_value(r) for _ in range(700)]
+    for v in values:
+        case = {"value": typed(v), "str": str(v), "repr": repr(v)}
+        for mode, kwargs in JSON_MODES.items():
+            try:
+                case[mode] = json.dumps(v, **kwargs)
+            except TypeError as e:
+                case[mode] = {"error": "TypeError"}
+        cases.append(case)
+    write(KERNEL_RES, "python_strings.json", {"cases": cases}, line_depth=2)
+
+
 FIXTURES = {
     "random": random_fixture,
     "literal": literal_fixture,
     "float": float_fixture,
+    "strings": strings_fixture,
 }
 
 if __name__ == "__main__":
