@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
@@ -36,13 +37,15 @@ public final class Kernel implements AutoCloseable {
   private final PluginRegistry registry;
   private final LoadReport loadReport;
   private final List<PluginSource> sources;
+  private final Path workDir;
   private final Path temporaryWorkDir;
 
-  private Kernel(PluginRegistry registry, LoadReport loadReport, List<PluginSource> sources,
+  private Kernel(PluginRegistry registry, LoadReport loadReport, List<PluginSource> sources, Path workDir,
       Path temporaryWorkDir) {
     this.registry = registry;
     this.loadReport = loadReport;
     this.sources = sources;
+    this.workDir = workDir;
     this.temporaryWorkDir = temporaryWorkDir;
   }
 
@@ -85,7 +88,7 @@ public final class Kernel implements AutoCloseable {
             "plugins failed to load (--strict-plugins): " + String.join("; ", report.failureSummaries()));
       }
       registry.freeze();
-      return new Kernel(registry, report, sources, temporaryWorkDir);
+      return new Kernel(registry, report, sources, workDir, temporaryWorkDir);
     } catch (IOException e) {
       closeAll(sources, temporaryWorkDir, null);
       throw new UncheckedIOException("cannot create a work directory for the kernel", e);
@@ -136,6 +139,14 @@ public final class Kernel implements AutoCloseable {
 
   public LoadReport loadReport() {
     return loadReport;
+  }
+
+  /**
+   * Where extracted libraries and Felix storage live: {@link KernelConfig#workDir()}, or a temporary folder
+   * (removed on close) when a plugins folder is used without one; empty when there is neither.
+   */
+  public Optional<Path> workDir() {
+    return Optional.ofNullable(workDir);
   }
 
   /** Stops the Felix framework (if any), releases the plugins' class loaders and a temporary work folder. */

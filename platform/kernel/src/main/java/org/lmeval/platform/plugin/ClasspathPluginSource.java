@@ -73,7 +73,7 @@ public final class ClasspathPluginSource implements PluginSource {
             : new Boundary(descriptor.id(), descriptor.version(), api, loader);
         try {
           Plugin plugin = boundary.call("entry point " + type.getName(), "creation", ErrorCode.PLUGIN_LOAD_FAILED,
-              provider::get);
+              () -> DirectoryPluginSource.create(provider));
           Object key = descriptor == null ? type : descriptor.id();
           groups.computeIfAbsent(key, k -> new Group(origin, api)).plugins.add(plugin);
         } catch (EvalException e) {

@@ -213,7 +213,7 @@ public final class DirectoryPluginSource implements PluginSource {
       for (ServiceLoader.Provider<Plugin> provider : next) {
         try {
           plugins.add(boundary.call("entry point " + provider.type().getName(), "creation",
-              ErrorCode.PLUGIN_LOAD_FAILED, provider::get));
+              ErrorCode.PLUGIN_LOAD_FAILED, () -> create(provider)));
         } catch (EvalException e) {
           failures.add(new PluginLoad.Failed(origin, api, e));
         }
@@ -381,6 +381,24 @@ public final class DirectoryPluginSource implements PluginSource {
     loaders.clear();
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  /**
+   * {@code Provider.get()}, with the constructor's own exception instead of the {@link ServiceConfigurationError}
+   * that wraps it, so messages say what went wrong.
+   */
+  static Plugin create(ServiceLoader.Provider<Plugin> provider) {
+    try {
+      return provider.get();
+    } catch (ServiceConfigurationError e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 }
