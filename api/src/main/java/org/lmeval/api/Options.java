@@ -210,6 +210,14 @@ public final class Options {
     return of(kind, copy);
   }
 
+  /**
+   * The keys asked for so far, present or not, sorted: what a factory accepts. The kernel suggests from
+   * these when it rejects an unread key.
+   */
+  public Set<String> readKeys() {
+    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(read));
+  }
+
   /** The keys nobody has read yet, sorted. */
   public Set<String> unreadKeys() {
     Set<String> unread = new TreeSet<>(values.keySet());

@@ -48,6 +48,15 @@ class OptionsTest {
   }
 
   @Test
+  void readKeysAreWhatWasAskedForPresentOrNot() {
+    Options o = Options.of("model arg", Map.of("pretraned", "gpt2"));
+    o.string("pretrained");
+    o.intValue("batch_size", 1);
+    assertEquals(Set.of("batch_size", "pretrained"), o.readKeys());
+    assertEquals(Set.of("pretraned"), o.unreadKeys());
+  }
+
+  @Test
   void listWrapsScalars() {
     Options o = Options.of("option", Map.of("until", "\n\n", "stops", List.of("a", "b")));
     assertEquals(List.of("\n\n"), o.list("until"));

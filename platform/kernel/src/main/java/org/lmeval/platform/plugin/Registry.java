@@ -40,6 +40,16 @@ public final class Registry<T> {
 
   /** Registers a component; a name registered twice is a {@code PLUGIN_LOAD_FAILED} naming both origins. */
   public synchronized void register(String name, T component, Origin origin) {
+    checkRegistrable(name, origin);
+    byName.put(name, component);
+    origins.put(name, origin);
+  }
+
+  /**
+   * Throws what {@link #register} would throw for this name, without registering anything: lets a plugin be
+   * installed all or nothing.
+   */
+  public synchronized void checkRegistrable(String name, Origin origin) {
     if (frozen) {
       throw new IllegalStateException("the " + kind + " registry is frozen; cannot register '" + name + "'");
     }
@@ -52,8 +62,6 @@ public final class Registry<T> {
       throw new EvalException(ErrorCode.PLUGIN_LOAD_FAILED, "duplicate " + kind + " name '" + name
           + "': registered by " + existing + " and by " + origin);
     }
-    byName.put(name, component);
-    origins.put(name, origin);
   }
 
   /** Closes the registry; later registrations fail. */

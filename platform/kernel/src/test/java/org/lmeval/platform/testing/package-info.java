@@ -1,0 +1,2 @@
+/** Test helpers: plugin jars built on the fly. */
+package org.lmeval.platform.testing;
