@@ -199,9 +199,50 @@ def literal_fixture():
     write(KERNEL_RES, "python_literal.json", {"cases": cases}, line_depth=2)
 
 
+# ---------------------------------------------------------------------------------------------- floats
+FLOAT_SPECIALS = [0.0, -0.0, float("inf"), float("-inf"), float("nan"), 1.0, -1.0, 0.1, 0.2, 0.3, 1 / 3, 2 / 3,
+                  100.0, 1e15, 1e16, 1e17, 9999999999999998.0, 1234567890123456.0, 12345678901234567.0,
+                  0.001, 0.0001, 0.00001, 0.00012345, 1.5e-05, 5e-324, 1e-323, 2.2250738585072014e-308,
+                  2.225073858507201e-308, 1.7976931348623157e308, 1e22, 1e23, 2e23, 9007199254740993.0,
+                  2.82879384806159e17, 1.9400994884341945e25, 5.684341886080802e-14, 2e-3, 4.35e-03,
+                  0.2474747474747475, 605.3866, 1e100, 1e-100, 123.456, -123.456e-20, 2.0 ** 63, 2.0 ** -1074,
+                  2.0 ** 1023, 2.0 ** -1022, 0.5, 0.25, 3.0e-4, 7.0e16, 8.41e21, 5.0e-324 * 3]
+
+
+def float_stream(seed, count):
+    """The doubles the Java test regenerates with PythonRandom: same calls, same order."""
+    r = random.Random(seed)
+    for _ in range(count):
+        kind = r.randrange(5)
+        if kind == 0:
+            x = struct.unpack("<d", struct.pack("<Q", r.getrandbits(64)))[0]
+        elif kind == 1:
+            x = struct.unpack("<d", struct.pack("<Q", r.getrandbits(52) | (r.randrange(3) << 52)))[0]
+        elif kind == 2:
+            x = float("%de%d" % (r.randrange(1, 10 ** r.randrange(1, 18)), r.randrange(-340, 310)))
+        elif kind == 3:
+            x = r.random()
+        else:
+            x = r.randrange(1, 10 ** 6) / 10 ** r.randrange(0, 23)
+        yield x
+
+
+def float_fixture():
+    import hashlib
+    seed, count, block = 99, 200000, 10000
+    reprs = [repr(x) for x in float_stream(seed, count)]
+    hashes = [hashlib.sha256("\n".join(reprs[i:i + block]).encode()).hexdigest() for i in range(0, count, block)]
+    write(KERNEL_RES, "python_float.json", {
+        "specials": [[str(bits(x)), repr(x)] for x in FLOAT_SPECIALS],
+        "stream": {"seed": seed, "count": count, "block": block, "sha256": hashes,
+                   "first": reprs[:2000]},
+    }, line_depth=2)
+
+
 FIXTURES = {
     "random": random_fixture,
     "literal": literal_fixture,
+    "float": float_fixture,
 }
 
 if __name__ == "__main__":
