@@ -8,6 +8,16 @@ public sealed interface Metric permits Metric.PerSample, Metric.Corpus {
   /** Scores each sample; an {@link Aggregation} turns the scores into the task's value. */
   non-sealed interface PerSample extends Metric {
     Score score(Sample sample);
+
+    /**
+     * What the sample log records for this metric on one sample (lm-eval's per-document value), given
+     * the score {@link #score} returned: by default the score's value as a float. Override where lm-eval
+     * logs something else: an int ({@code acc} of a loglikelihood task logs {@code 1}), or a pair such as
+     * {@code [loglikelihood, word count]} for {@code word_perplexity}.
+     */
+    default Object sampleItem(Sample sample, Score score) {
+      return score.value();
+    }
   }
 
   /**
