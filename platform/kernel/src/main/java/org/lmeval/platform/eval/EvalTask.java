@@ -59,6 +59,15 @@ public interface EvalTask {
   boolean multipleTarget();
 
   /**
+   * The registered metric that replaces lm-eval's built-in scoring for this task, when its YAML says
+   * {@code process_results: !function module.fn} (e.g. {@code truthfulqa.utils.process_results_mc2}); null
+   * for the built-in scoring of the output type.
+   */
+  default String processResults() {
+    return null;
+  }
+
+  /**
    * The task config as lm-eval writes it under {@code configs} in the results file (TaskConfig fields,
    * null top-level values removed, in field order).
    */

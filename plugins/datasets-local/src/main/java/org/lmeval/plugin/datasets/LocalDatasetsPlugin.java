@@ -1,0 +1,14 @@
+package org.lmeval.plugin.datasets;
+
+import java.util.Collection;
+import java.util.List;
+import org.lmeval.api.Plugin;
+import org.lmeval.api.dataset.DatasetProvider;
+
+/** Registers the {@code local-files} and {@code dataset-dir} dataset providers. */
+public final class LocalDatasetsPlugin implements Plugin {
+  @Override
+  public Collection<DatasetProvider> datasetProviders() {
+    return List.of(new LocalFilesDatasetProvider(), new MirrorDatasetProvider());
+  }
+}

@@ -1,0 +1,14 @@
+package org.lmeval.plugin.transforms;
+
+import java.util.Collection;
+import java.util.List;
+import org.lmeval.api.Plugin;
+import org.lmeval.api.task.DocTransform;
+
+/** Registers the doc transforms of this plugin. */
+public final class TransformsPlugin implements Plugin {
+  @Override
+  public Collection<DocTransform> docTransforms() {
+    return List.of(new HellaswagProcessDocs());
+  }
+}
