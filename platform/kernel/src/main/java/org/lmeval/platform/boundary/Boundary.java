@@ -100,7 +100,8 @@ public final class Boundary {
 
   /**
    * Runs plugin code that does I/O: an {@link IOException} stays one, its message prefixed with the plugin and
-   * component; everything else is translated as in {@link #call}.
+   * component (a {@code NoSuchFileException} or {@code FileNotFoundException} is passed on unchanged, so callers
+   * can tell a missing file by its type); everything else is translated as in {@link #call}.
    */
   public <T> T callIo(String component, String operation, ErrorCode failureCode, IoSupplier<T> body)
       throws IOException {
@@ -110,6 +111,8 @@ public final class Boundary {
     thread.setContextClassLoader(loader);
     try {
       return body.get();
+    } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+      throw e; // callers tell "not there" from "broken" by type
     } catch (IOException e) {
       throw new IOException(describe(component) + " failed on " + operation + ": " + e.getMessage(), e);
     } catch (Throwable t) {

@@ -55,6 +55,11 @@ public final class ClassLoaderSafeTaskSource implements TaskSource {
     return in;
   }
 
+  /** The wrapped source, for identity checks in tests; never call it directly. */
+  public TaskSource delegate() {
+    return delegate;
+  }
+
   @Override
   public String toString() {
     return boundary.describe(component);

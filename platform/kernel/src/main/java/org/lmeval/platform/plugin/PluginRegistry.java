@@ -105,7 +105,9 @@ public final class PluginRegistry {
         newSources.add(new ClassLoaderSafeTaskSource(s, boundary));
       }
     }
-    newSources.addAll(loaded.taskSources());
+    for (TaskSource s : loaded.taskSources()) {
+      newSources.add(new ClassLoaderSafeTaskSource(s, boundary));
+    }
 
     // Check everything before registering anything.
     Map<String, String> seen = new HashMap<>();

@@ -26,6 +26,7 @@ import org.lmeval.api.task.TaskSource;
 import org.lmeval.platform.Kernel;
 import org.lmeval.platform.KernelConfig;
 import org.lmeval.platform.boundary.ClassLoaderSafeModelBackend;
+import org.lmeval.platform.boundary.ClassLoaderSafeTaskSource;
 import org.lmeval.platform.plugin.PluginClassLoader;
 import org.lmeval.platform.plugin.PluginLoad;
 import org.lmeval.platform.plugin.PluginStatus;
@@ -187,7 +188,7 @@ class FelixPluginSourceTest {
       PluginStatus s = status(kernel, "tasks-demo");
       assertTrue(s.loaded(), s.toString());
       TaskSource source = kernel.registry().taskSources().get(0);
-      assertInstanceOf(BundleTaskSource.class, source);
+      assertInstanceOf(BundleTaskSource.class, assertInstanceOf(ClassLoaderSafeTaskSource.class, source).delegate());
       assertEquals(List.of("demo/demo.yaml"), List.copyOf(source.files()));
       try (InputStream in = source.open("demo/demo.yaml")) {
         assertEquals("task: demo\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));

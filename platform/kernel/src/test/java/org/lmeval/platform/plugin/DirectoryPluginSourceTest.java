@@ -29,6 +29,7 @@ import org.lmeval.api.task.TaskSource;
 import org.lmeval.platform.Kernel;
 import org.lmeval.platform.KernelConfig;
 import org.lmeval.platform.boundary.ClassLoaderSafeModelBackend;
+import org.lmeval.platform.boundary.ClassLoaderSafeTaskSource;
 import org.lmeval.platform.testing.PluginJars;
 import org.lmeval.platform.testing.TestPlugins;
 
@@ -342,11 +343,12 @@ class DirectoryPluginSourceTest {
       assertTrue(s.loaded(), s.toString());
       assertEquals(List.of("task source tasks-demo"), s.components());
       TaskSource source = kernel.registry().taskSources().get(0);
+      assertInstanceOf(JarTaskSource.class, ((ClassLoaderSafeTaskSource) source).delegate());
       assertEquals(List.of("demo/_default.yaml", "demo/demo.yaml"), List.copyOf(source.files()));
       try (InputStream in = source.open("demo/demo.yaml")) {
         assertEquals("task: demo\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
-      assertThrows(IOException.class, () -> source.open("../other.txt"));
+      assertThrows(java.nio.file.NoSuchFileException.class, () -> source.open("../other.txt"));
     }
   }
 

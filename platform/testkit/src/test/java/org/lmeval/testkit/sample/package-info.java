@@ -1,0 +1,2 @@
+/** Sample plugins for the harness tests. */
+package org.lmeval.testkit.sample;
