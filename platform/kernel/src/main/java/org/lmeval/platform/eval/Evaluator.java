@@ -1,18 +1,197 @@
 package org.lmeval.platform.eval;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+import org.lmeval.api.Options;
+import org.lmeval.api.model.LanguageModel;
+import org.lmeval.api.model.RequestType;
 import org.lmeval.platform.plugin.PluginRegistry;
+import org.lmeval.platform.progress.Progress;
+import org.lmeval.platform.results.RunInfo;
+import org.lmeval.platform.task.TaskManager;
+import org.lmeval.platform.task.TaskSelection;
 
-/** Runs an evaluation: tasks to requests, requests to the model, responses to scores and files. */
+/**
+ * Runs an evaluation as lm-eval's {@code simple_evaluate}: open the model, select and build the tasks,
+ * check the model can serve them, send every request (one pass per request type), score task by task,
+ * aggregate groups, print and write the results.
+ */
 public final class Evaluator {
-  private final PluginRegistry registry;
+  /** Model args the kernel adds (when given) to what the user typed; backends may ignore them. */
+  public static final Set<String> KERNEL_MODEL_ARGS = Set.of("batch_size", "max_batch_size", "device", "random_seed");
 
+  private final PluginRegistry registry;
+  private final Progress progress;
+  private final PrintWriter log;
+  private final Path indexCacheDir;
+
+  /** An evaluator without progress output or task index cache (tests, embedding). */
   public Evaluator(PluginRegistry registry) {
+    this(registry, Progress.none(), null, null);
+  }
+
+  /**
+   * @param registry the plugins' components
+   * @param progress where phase bars go
+   * @param log where {@code --write_out} prompts and warnings go (stderr in the CLI), or null
+   * @param indexCacheDir where the compiled task index is kept, or null
+   */
+  public Evaluator(PluginRegistry registry, Progress progress, PrintWriter log, Path indexCacheDir) {
     this.registry = registry;
+    this.progress = progress;
+    this.log = log;
+    this.indexCacheDir = indexCacheDir;
   }
 
   /** Runs the evaluation {@code settings} describe. Errors are {@code EvalException}s with a clear message. */
   public EvaluationResult evaluate(EvalSettings settings) {
-    throw new IllegalStateException("the evaluator is being integrated (session 1); registry has "
-        + registry.modelBackends().names());
+    return evaluateWithConfigDump(settings).result();
+  }
+
+  /** As {@link #evaluate}, also returning the {@code --show_config} dump (null when not asked for). */
+  public ScoringSession.Finished evaluateWithConfigDump(EvalSettings settings) {
+    validate(settings);
+    long startNanos = System.nanoTime();
+    double date = System.currentTimeMillis() / 1000.0;
+    TaskSelection selection = new TaskManager(registry, settings.includePaths(), indexCacheDir)
+        .select(settings.tasks(), settings);
+    try (LanguageModel model = openModel(settings)) {
+      checkCapabilities(model, selection.tasks());
+      if (settings.writeOut()) {
+        writeOut(selection.tasks());
+      }
+      List<Instance> all = new ArrayList<>();
+      for (EvalTask task : selection.tasks()) {
+        all.addAll(task.instances());
+      }
+      int batchSize = kernelBatchSize(settings.batchSize(), model);
+      List<List<Object>> responses = new ModelRunner(model, batchSize, progress).run(all);
+      try (ScoringSession session = ScoringSession.builder(registry, settings)
+          .taskOrder(selection.tasks().stream().map(EvalTask::name).toList())
+          .startedAt(startNanos)
+          .open()) {
+        RunInfo run = RunInfo.of(settings, date);
+        int offset = 0;
+        try (Progress.Bar bar = progress.start("Scoring tasks", selection.tasks().size())) {
+          for (EvalTask task : selection.tasks()) {
+            List<Instance> instances = all.subList(offset, offset + task.instances().size());
+            List<List<Object>> taskResponses = responses.subList(offset, offset + instances.size());
+            offset += instances.size();
+            try {
+              session.scoreTask(task, instances, taskResponses);
+            } catch (EvalException e) {
+              session.finish(selection.groups(), run);
+              throw e;
+            }
+            bar.advance(1);
+          }
+        }
+        return session.finish(selection.groups(), run);
+      }
+    }
+  }
+
+  private static void validate(EvalSettings settings) {
+    if (settings.tasks().isEmpty()) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "no tasks given: --tasks needs at least one task name");
+    }
+    if (settings.limit() != null && settings.samples() != null) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "--limit and --samples cannot be used together");
+    }
+    if ((settings.logSamples() || settings.predictOnly()) && settings.outputPath() == null) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT,
+          "--output_path is required with --log_samples and --predict_only");
+    }
+    if (settings.bootstrapIters() < 0) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT,
+          "--bootstrap_iters must be >= 0 (0 disables bootstrap stderr), got " + settings.bootstrapIters());
+    }
+  }
+
+  /** Opens the backend with the user's model args plus the kernel's batch_size, max_batch_size, device and seed. */
+  private LanguageModel openModel(EvalSettings settings) {
+    Map<String, Object> args = new LinkedHashMap<>(settings.modelArgs());
+    if (settings.batchSize() != null) {
+      args.putIfAbsent("batch_size", settings.batchSize().matches("[0-9]+")
+          ? (Object) Integer.valueOf(settings.batchSize()) : settings.batchSize());
+    }
+    if (settings.maxBatchSize() != null) {
+      args.putIfAbsent("max_batch_size", settings.maxBatchSize());
+    }
+    if (settings.device() != null) {
+      args.putIfAbsent("device", settings.device());
+    }
+    if (settings.randomSeed() != null) {
+      args.putIfAbsent("random_seed", settings.randomSeed());
+    }
+    return registry.modelBackends().get(settings.model()).open(Options.of("model arg", args));
+  }
+
+  /** Fails before any request when a task needs a request type the model cannot serve. */
+  static void checkCapabilities(LanguageModel model, List<EvalTask> tasks) {
+    Set<RequestType> supported = model.supportedRequests();
+    Map<RequestType, Set<String>> missing = new LinkedHashMap<>();
+    for (EvalTask task : tasks) {
+      RequestType needed = task.outputType().requestType();
+      if (!supported.contains(needed)) {
+        missing.computeIfAbsent(needed, t -> new TreeSet<>()).add(task.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      StringBuilder msg = new StringBuilder("the model cannot serve what these tasks need:");
+      missing.forEach((type, names) -> msg.append(' ').append(type.lmEvalName()).append(" (")
+          .append(String.join(", ", names)).append(");"));
+      msg.append(" it supports ").append(EnumSet.copyOf(supported).stream().map(RequestType::lmEvalName).toList());
+      throw new EvalException(ErrorCode.UNSUPPORTED_REQUEST, msg.toString());
+    }
+  }
+
+  /** {@code N} as is; {@code auto} and {@code auto:N} leave the batch to the model's preferred size. */
+  static int kernelBatchSize(String batchSize, LanguageModel model) {
+    if (batchSize == null || batchSize.startsWith("auto")) {
+      return Math.max(1, model.preferredBatchSize());
+    }
+    try {
+      int n = Integer.parseInt(batchSize.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EvalException(ErrorCode.INVALID_ARGUMENT,
+        "--batch_size must be a positive integer, 'auto' or 'auto:N', got '" + batchSize + "'");
+  }
+
+  /** lm-eval's {@code --write_out}: the first document's requests of every task. */
+  private void writeOut(List<EvalTask> tasks) {
+    if (log == null) {
+      return;
+    }
+    for (EvalTask task : tasks) {
+      List<Instance> instances = task.instances();
+      if (instances.isEmpty()) {
+        continue;
+      }
+      int firstDoc = instances.get(0).docId();
+      log.println("Task: " + task.name() + "; document " + firstDoc + "; target: "
+          + task.docToTarget(instances.get(0).doc()));
+      for (Instance i : instances) {
+        if (i.docId() != firstDoc) {
+          break;
+        }
+        log.println("Request " + i.idx() + " (" + i.type().lmEvalName() + "): " + i.arguments());
+      }
+    }
+    log.flush();
   }
 }
