@@ -80,9 +80,10 @@ public final class Main {
       name = "run";
       rest = args;
     } else {
-      throw CliException.usage("unknown command '" + args.get(0) + "'"
-          + Suggestions.didYouMean(args.get(0), COMMANDS)
-          + " (commands: " + String.join(", ", COMMANDS) + "; 'lm-eval --model ... --tasks ...' runs an evaluation)");
+      List<String> close = Suggestions.closest(args.get(0), COMMANDS, 1);
+      throw CliException.usage("unknown command '" + args.get(0) + "'" + (close.isEmpty()
+          ? " (commands: " + String.join(", ", COMMANDS) + "; 'lm-eval --model ... --tasks ...' runs an evaluation)"
+          : "; did you mean '" + close.get(0) + "'?"));
     }
     CommandLine cmd = commandLine(name, context);
     List<String> tokens = new ArgparseTokens(cmd.getCommandSpec(), "lm-eval " + name).normalize(rest);

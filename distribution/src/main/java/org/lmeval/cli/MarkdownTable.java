@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A Markdown table in the layout of pytablewriter's {@code MarkdownTableWriter}, which lm-eval's listings
- * use: no cell margins, headers centred (Python's {@code str.center}), text cells left-aligned, columns
- * at least three wide, a trailing newline.
+ * use: no cell margins, headers centred (the odd space on the right), text cells left-aligned, columns at
+ * least three wide, a trailing newline.
  */
 final class MarkdownTable {
   private final List<String> headers;
@@ -56,13 +56,13 @@ final class MarkdownTable {
     return b.toString();
   }
 
-  /** Python's {@code str.center(width)}. */
+  /** pytablewriter's header centring: half the padding on the left, rounded down. */
   static String center(String s, int width) {
     int pad = width - s.length();
     if (pad <= 0) {
       return s;
     }
-    int left = pad / 2 + (pad & width & 1);
+    int left = pad / 2;
     return " ".repeat(left) + s + " ".repeat(pad - left);
   }
 }

@@ -38,6 +38,12 @@ final class RunExecution {
     context.info("Selected Tasks: " + settings.tasks());
     try (Kernel kernel = KernelLauncher.start(context.env(), config.pluginsDir(), config.osgi(),
         config.strictPlugins())) {
+      if (kernel.registry().modelBackends().names().isEmpty()) {
+        throw CliException.config("no model backends are registered, so model '" + settings.model()
+            + "' cannot be found; plugins folder: " + (config.pluginsDir() == null ? "none (give --plugins_dir)"
+            : config.pluginsDir()) + "; 'lm-eval plugins' shows what loaded"
+            + " (see docs/troubleshooting.md#no-model-backends)");
+      }
       kernel.registry().modelBackends().get(settings.model());
       EvaluationResult result = context.env().runner().evaluate(kernel.registry(), settings);
       if (config.showConfig()) {
