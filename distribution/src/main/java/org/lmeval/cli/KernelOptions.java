@@ -18,8 +18,13 @@ final class KernelOptions {
   @Option(names = "--strict_plugins", description = "Stop when any plugin fails to load.")
   boolean strictPlugins;
 
+  /** The plugins folder: {@code --plugins_dir}, else the installation's, else null. */
+  Path pluginsDir(CliEnvironment env) {
+    return pluginsDir == null || pluginsDir.isEmpty() ? env.defaultPluginsDir() : env.resolve(pluginsDir);
+  }
+
   Kernel start(CliEnvironment env) {
-    Path dir = pluginsDir == null || pluginsDir.isEmpty() ? env.defaultPluginsDir() : env.resolve(pluginsDir);
+    Path dir = pluginsDir(env);
     boolean osgi;
     if (runtime == null || runtime.equals("classpath")) {
       osgi = false;

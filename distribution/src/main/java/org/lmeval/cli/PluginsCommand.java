@@ -1,5 +1,6 @@
 package org.lmeval.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lmeval.platform.Kernel;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lm-eval plugins}: every plugin the kernel found, as a table (id, version, API version, source,
- * status, components), then one line per plugin that failed with its error.
+ * {@code lm-eval plugins}: the plugins folder, then every plugin the kernel found as a table (id, version, API
+ * version, source relative to the folder, status, components), then one line per plugin that failed with its
+ * error.
  */
 @Command(name = "plugins", separator = " ", sortOptions = false, usageHelpWidth = 100,
     description = "List the plugins that were found, what each one registered, and why any failed to load.")
@@ -36,21 +38,41 @@ final class PluginsCommand implements Callable<Integer> {
             && kernelOptions.pluginsDir == null ? " (no plugins folder: give --plugins_dir)" : "") + ".");
         return ExitCodes.OK;
       }
+      Path folder = kernelOptions.pluginsDir(context.env());
+      if (folder != null) {
+        context.out().println("Plugins folder: " + folder);
+        context.out().println();
+      }
       MarkdownTable table = new MarkdownTable(List.of("Plugin", "Version", "API", "Source", "Status", "Components"));
       for (PluginStatus p : plugins) {
-        table.row(List.of(p.id(), p.version(), p.apiVersion(), p.source(), p.loaded() ? "loaded" : "FAILED",
-            String.join(", ", p.components())));
+        table.row(List.of(p.id(), p.version(), p.apiVersion(), shortSource(p.source(), folder),
+            p.loaded() ? "loaded" : "FAILED", String.join(", ", p.components())));
       }
       context.out().print(table.render());
       List<PluginStatus> failures = kernel.loadReport().failures();
       if (!failures.isEmpty()) {
         context.out().println();
         for (PluginStatus p : failures) {
-          context.out().println("error: " + p.id() + " (" + p.source() + "): " + p.error());
+          context.out().println("error: " + p.id() + ": " + p.error());
         }
       }
       context.out().flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** A source inside the plugins folder is shown relative to it. */
+  private static String shortSource(String source, Path folder) {
+    if (folder != null) {
+      try {
+        Path path = Path.of(source);
+        if (path.isAbsolute() && path.startsWith(folder)) {
+          return folder.relativize(path).toString();
+        }
+      } catch (java.nio.file.InvalidPathException notAPath) {
+        return source;
+      }
+    }
+    return source;
   }
 }

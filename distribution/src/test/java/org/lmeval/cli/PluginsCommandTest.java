@@ -21,7 +21,7 @@ class PluginsCommandTest {
     assertTrue(lines[2].startsWith("|org.lmeval.cli.TestPlugins$Models  |       |   |test  |loaded|model dummy, model hf|"),
         lines[2]);
     assertTrue(lines[3].startsWith("|org.lmeval.cli.TestPlugins$Clashing|       |   |test  |FAILED|"), lines[3]);
-    assertTrue(r.out().contains("\nerror: org.lmeval.cli.TestPlugins$Clashing (test): duplicate model name 'dummy'"),
+    assertTrue(r.out().contains("\nerror: org.lmeval.cli.TestPlugins$Clashing: duplicate model name 'dummy'"),
         r.out());
   }
 

@@ -97,8 +97,9 @@ class PluginsFolderTest {
     CliRun.Result r = new CliRun(dir).noPlugins().env(java.util.Map.of("LMEVAL_CACHE_DIR", "work"))
         .run("plugins", "--plugins_dir", plugins.toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("|echo-plugin") && l.contains("|2.3.4")
-        && l.contains("|1.0") && l.contains("|loaded|model echo")), r.out());
+    assertTrue(r.out().startsWith("Plugins folder: " + plugins + "\n\n"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("|echo-plugin|2.3.4  |1.0|echo-plugin-2.3.4.jar|loaded|model echo")),
+        r.out());
   }
 
   @Test
