@@ -26,9 +26,6 @@ import org.lmeval.platform.task.TaskSelection;
  * aggregate groups, print and write the results.
  */
 public final class Evaluator {
-  /** Model args the kernel adds (when given) to what the user typed; backends may ignore them. */
-  public static final Set<String> KERNEL_MODEL_ARGS = Set.of("batch_size", "max_batch_size", "device", "random_seed");
-
   private final PluginRegistry registry;
   private final Progress progress;
   private final PrintWriter log;
@@ -117,7 +114,10 @@ public final class Evaluator {
     }
   }
 
-  /** Opens the backend with the user's model args plus the kernel's batch_size, max_batch_size, device and seed. */
+  /**
+   * Opens the backend with the user's model args plus the kernel's (when given; see
+   * {@code UnreadOptions.KERNEL_MODEL_ARGS}): batch_size, max_batch_size, device, random_seed.
+   */
   private LanguageModel openModel(EvalSettings settings) {
     Map<String, Object> args = new LinkedHashMap<>(settings.modelArgs());
     if (settings.batchSize() != null) {
