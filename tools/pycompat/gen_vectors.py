@@ -8,6 +8,7 @@ module whose tests read it; the Java tests replay the recorded calls and compare
 import json
 import os
 import random
+import re
 import struct
 import sys
 
@@ -399,7 +400,103 @@ def str_methods_fixture():
     write(API_RES, "python_str_methods.json", {"props": props, "mappings": mappings, "ops": ops}, line_depth=2)
 
 
+# -------------------------------------------------------------------------------------------- regex
+REGEX_PATTERNS = [
+    # lm-eval filters and task utils
+    (r"#### (\-?[0-9\.\,]+)", 0), (r"(-?[$0-9.,]{2,})|(-?[0-9]+)", 0), (r"The answer is (\-?[0-9\.\,]+).", 0),
+    (r"(?i)answer\s*:\s*([A-D])", 0), (r"\b[A-D]\b", 0), (r"^\s*([A-Z])", 0), (r"[\(\[]?([A-E])[\)\]]?", 0),
+    (r"answer is \(?([ABCDEFGHIJ])\)?", 0), (r"(?<=The answer is )(.*)(?=.)", 0), (r"\s+", 0), (r"\W+", 0),
+    (r"(?s).*?(?=\n\n|$)", 0), (r"[^\w\s]", 0), (r"\d+(?:\.\d+)?", 0), (r"\$?\d{1,3}(?:,\d{3})*", 0),
+    # anchors, dot, multiline
+    (r"^", 0), (r"$", 0), (r"^", re.M), (r"$", re.M), (r"^\w+$", re.M), (r"a.b", 0), (r"a.b", re.S),
+    (r".+", 0), (r"(?m)^x", 0), (r"\Aab|b\Z", 0), (r"(?s:a.)b.", 0), (r"(?m:^a)|^b", 0),
+    # word classes and boundaries (Unicode vs ASCII)
+    (r"\w+", 0), (r"\w+", re.A), (r"\d+", 0), (r"\d+", re.A), (r"\s+", re.A), (r"\S+", 0), (r"\D", 0),
+    (r"\b\w", 0), (r"\B", 0), (r"\b", 0), (r"\b", re.A), (r"(?a)\b\w+\b", 0), (r"(?a:\w+)\w", 0),
+    (r"[\w-]+", 0), (r"[^\W\d]+", 0), (r"[\s\S]", 0), (r"[\b]", 0), (r"[a-c\d]+", 0),
+    # empty matches
+    (r"", 0), (r"x*", 0), (r"|a", 0), (r"a|", 0), (r"\b|a", 0), (r"(?=a)|a", 0), (r"a??", 0),
+    # groups
+    (r"(a)|(b)", 0), (r"(?P<first>\w)(?P<rest>\w*)", 0), (r"(?P<x>a)(?P=x)", 0),
+    (r"(a)\1", 0), (r"(a)(b)?", 0), (r"((a)|b)+", 0), (r"(?:(a)|b)+", 0), (r"(?>a+)b", 0), (r"a++b", 0),
+    (r"(?#comment)a", 0), (r"(a)(?:b)(c)", 0), (r"(\w)(\w)?(\w)?", 0),
+    # case
+    (r"abc", re.I), (r"[a-z]+", re.I), (r"straße", re.I), (r"(?i)σ", 0), (r"(?i:a)b", 0), (r"(?i)a(?-i:b)", 0),
+    (r"ǅ", re.I), (r"k", re.I), (r"[k]", re.I | re.A),
+    # quantifiers and literals
+    (r"a{2}", 0), (r"a{,2}", 0), (r"a{2,}", 0), (r"a{1,2}?", 0), (r"a{", 0), (r"a{}", 0), (r"a{x}", 0),
+    (r"a{1,2}+", 0), (r"x{0}", 0), (r"]", 0), (r"}", 0), (r"[]a]", 0), (r"[^]a]", 0), (r"[a-]", 0),
+    (r"[-a]", 0), (r"[[]", 0), (r"[&&a]", 0), (r"[a&&b]", 0), (r"[\[\]]", 0), (r"\.", 0), (r"\ ", 0),
+    (r"\x41\u00e9\U0001F600\N{BULLET}", 0), (r"\0\07\101", 0), (r"[\x41-\x43]", 0), (r"\t\n\v\f\r\a", 0),
+    (r"[\t\v]", 0), (r"\v", 0), (r"🙂+", 0), (r"[🙂😀]", 0), (r"[\U0001F600-\U0001F64F]", 0), (r".", 0),
+    # verbose
+    (r"""a b  # comment
+         c [ ]""", re.X), (r"(?x) a \  b \# [#]", 0), (r"a b(?x: c d)", 0),
+    # lookarounds
+    (r"(?<=a)b", 0), (r"(?<!a)b", 0), (r"a(?=b)", 0), (r"a(?!b)", 0), (r"(?<=\b)\w", 0),
+]
+
+REGEX_ERRORS = [
+    (r"(", 0), (r"{1}", 0), (r")", 0), (r"[a", 0), (r"*a", 0), (r"a**", 0), (r"a{2}{3}", 0), (r"a{3,2}", 0), (r"\q", 0),
+    (r"\1", 0), (r"(a)\2", 0), (r"(a\1)", 0), (r"(?P<1a>x)", 0), (r"(?P<a>x)(?P<a>y)", 0), (r"(?P=zz)", 0),
+    (r"a(?i)b", 0), (r"[b-a]", 0), (r"[\d-z]", 0), (r"\x4", 0), (r"\u12", 0), (r"\U00110000", 0),
+    (r"\N{NOT A NAME}", 0), (r"(?L)a", 0), (r"(?z)", 0), (r"(?<a>x)", 0), (r"^*", 0), (r"\b+", 0), (r"\z", 0),
+    (r"x\\y\\", 0), ("\\", 0), (r"(?i-i:a)", 0), (r"(?-a:a)", 0), (r"\400", 0), (r"[\400]", 0),
+    (r"(?P<x>a)(?P=x", 0), (r"(?#unterminated", 0), (r"a", re.A | re.U), (r"\8", 0), (r"[\8]", 0), (r"[\A]", 0),
+]
+
+REGEX_TEXTS = ["", "a", "ab", "aab", "ba", "abc ABC", "x\ny\n", "a\nb", "line1\nline2\n\n", "a.b a\nb",
+               "#### -1,234.5\nfoo", "The answer is 42. So", "Answer: C\nanswer : b", "(B) or [C]",
+               "the answer is (D)", "café naïve", "cafe\u0301", "x²³ ٣٤ 五", "hello_world  foo-bar",
+               "\u00a0a\u3000b\x1cc", "ΣΑΣ σας", "STRASSE straße", "ǆ ǅ Ǆ", "\u212a k K", "🙂🙂😀 🙂",
+               "a{2} aa aaa", "]a]", "$1,234 and 56", "Äpfel über", "ab\r\ncd\r\n", "a b c", "ac ab", "aa",
+               "\t\x0b\x0c\r\x07", "[&] &&", "A\u00e9\U0001F600\u2022", "\x00\x07A", "abcabc", "ba ab", "x"]
+
+REGEX_TEMPLATES = [r"<\g<0>>", r"[\1]", r"\g<1>-\g<1>", r"\n\t\\", r"\&", r"x", r"", r"\0", r"\101"]
+
+
+def regex_fixture():
+    cases = []
+    for pat, flags in REGEX_PATTERNS:
+        rx = re.compile(pat, flags)
+        named = list(rx.groupindex)
+        results = []
+        for i, text in enumerate(REGEX_TEXTS):
+            m = rx.search(text)
+            entry = {
+                "findall": [list(x) if isinstance(x, tuple) else x for x in rx.findall(text)],
+                "search": None if m is None else [m.start(), m.end(), list(m.groups())],
+                "match": None if (mm := rx.match(text)) is None else [mm.start(), mm.end(), list(mm.groups())],
+                "fullmatch": None if (fm := rx.fullmatch(text)) is None else [fm.start(), fm.end()],
+                "split": rx.split(text),
+                "split1": rx.split(text, maxsplit=1),
+            }
+            tmpl = REGEX_TEMPLATES[(i + len(cases)) % len(REGEX_TEMPLATES)]
+            if rx.groups == 0:
+                tmpl = tmpl.replace(r"\1", r"\g<0>").replace(r"\g<1>", "$")
+            if named:
+                tmpl = tmpl + r"\g<%s>" % named[-1]
+            try:
+                entry["sub"] = [tmpl, rx.sub(tmpl, text), rx.sub(tmpl, text, count=1)]
+            except (re.error, IndexError) as e:
+                entry["sub"] = [tmpl, None, str(e)]
+            results.append(entry)
+        cases.append({"pattern": pat, "flags": flags, "groups": rx.groups, "groupindex": dict(rx.groupindex),
+                      "pyflags": rx.flags, "texts": results})
+    errors = []
+    for pat, flags in REGEX_ERRORS:
+        try:
+            re.compile(pat, flags)
+            errors.append({"pattern": pat, "flags": flags, "error": None})
+        except (re.error, ValueError) as e:
+            errors.append({"pattern": pat, "flags": flags, "error": str(e)})
+    escapes = [[s, re.escape(s)] for s in ["", "a.b", "()[]{}?*+-|^$\\.&~# \t\n\r\v\f", "é_1!@%=<>'\"`,;:/"]]
+    write(API_RES, "python_regex.json", {"texts": REGEX_TEXTS, "cases": cases, "errors": errors,
+                                         "escape": escapes}, line_depth=3)
+
+
 FIXTURES = {
+    "regex": regex_fixture,
     "str_methods": str_methods_fixture,
     "random": random_fixture,
     "literal": literal_fixture,
