@@ -651,7 +651,22 @@ def filter_fixtures():
     return cases
 
 
+def registry():
+    """lm-eval's registered metrics (higher_is_better, aggregation), aggregations and filters."""
+    from lm_eval.api import registry as R
+
+    agg_names = {fn: name for name, fn in R.aggregation_registry.items()}
+    metrics = {}
+    for name in sorted(R.metric_registry.keys()):
+        agg = R.metric_agg_registry.get(name)
+        metrics[name] = {"higher_is_better": R.higher_is_better_registry.get(name),
+                         "aggregation": agg_names.get(agg)}
+    return {"metrics": metrics, "aggregations": sorted(R.aggregation_registry.keys()),
+            "filters": sorted(R.filter_registry.keys())}
+
+
 def main():
+    write(METRICS_OUT, "registry.json", registry())
     write(METRICS_OUT, "numpy_sums.json", numpy_sums())
     write(METRICS_OUT, "aggregations.json", aggregations())
     write(METRICS_OUT, "multiple_choice.json", {"cases": multiple_choice()})

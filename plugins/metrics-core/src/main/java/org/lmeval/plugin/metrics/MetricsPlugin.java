@@ -33,6 +33,7 @@ import org.lmeval.plugin.metrics.tasks.TaskMetrics;
 import org.lmeval.plugin.metrics.text.BleuMetric;
 import org.lmeval.plugin.metrics.text.BypassMetric;
 import org.lmeval.plugin.metrics.text.ChrfMetric;
+import org.lmeval.plugin.metrics.text.ExactMatchMetric;
 import org.lmeval.plugin.metrics.text.RougeMetric;
 import org.lmeval.plugin.metrics.text.TerMetric;
 
@@ -48,6 +49,7 @@ public final class MetricsPlugin implements Plugin {
         simple("acc_norm", true, "mean", AccNormMetric::new),
         simple("acc_bytes", true, "mean", AccBytesMetric::new),
         simple("acc_mutual_info", true, "mean", AccMutualInfoMetric::new),
+        new BuiltinMetricFactory("exact_match", true, "mean", ExactMatchMetric::create),
         simple("f1", true, "f1", F1Metric::new),
         simple("mcc", true, "matthews_corrcoef", MccMetric::new),
         simple("brier_score", false, "brier_score", BrierScoreMetric::new),
