@@ -276,6 +276,11 @@ class ScorerTest {
     assertEquals("N/A", c.entry().get("capped_corpus_stderr,none"), "maxBootstrapIters 0");
     assertNull(records.get(records.size() - 1).metricValues().get("capped_corpus"));
 
+    FakeTask closed = new FakeTask(OutputType.GENERATE_UNTIL).metric("closed_form_corpus");
+    closed.doc("target", "1").doc("target", "2");
+    assertEquals(0.125, score(closed, rs).entry().get("closed_form_corpus_stderr,none"));
+    assertEquals("N/A", score(closed, rs, 0, false).entry().get("closed_form_corpus_stderr,none"));
+
     FakeTask bleu = new FakeTask(OutputType.GENERATE_UNTIL).metric("bleu");
     bleu.doc("target", "1").doc("target", "2");
     TestScoringPlugin.COUNTING_CALLS.set(0);

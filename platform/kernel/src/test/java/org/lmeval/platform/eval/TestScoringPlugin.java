@@ -58,6 +58,17 @@ public final class TestScoringPlugin implements Plugin {
                 (s, sc) -> List.of(sc.value(), (int) sc.weight()))),
         metric("f1", true, "f1", o -> new F1()),
         metric("bleu", true, "counting", o -> perSample(s -> Score.of(1.0), (s, sc) -> sc.value())),
+        metric("closed_form_corpus", true, "none", o -> new Metric.Corpus() {
+          @Override
+          public double score(List<Sample> samples) {
+            return samples.size();
+          }
+
+          @Override
+          public java.util.OptionalDouble stderr(List<Sample> samples) {
+            return java.util.OptionalDouble.of(0.125);
+          }
+        }),
         metric("capped_corpus", true, "none", o -> new Metric.Corpus() {
           @Override
           public double score(List<Sample> samples) {
