@@ -36,5 +36,14 @@ public sealed interface Metric permits Metric.PerSample, Metric.Corpus {
     default int maxBootstrapIters() {
       return Integer.MAX_VALUE;
     }
+
+    /**
+     * A closed-form standard error over these samples (lm-eval's {@code acc_all_stderr}), or empty to let
+     * the kernel bootstrap {@link #score} (up to {@link #maxBootstrapIters()} iterations). The kernel asks
+     * only when stderrs are on ({@code bootstrap_iters > 0}) and there are at least 2 samples.
+     */
+    default java.util.OptionalDouble stderr(List<Sample> samples) {
+      return java.util.OptionalDouble.empty();
+    }
   }
 }

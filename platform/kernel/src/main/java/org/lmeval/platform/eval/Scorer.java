@@ -418,8 +418,15 @@ public final class Scorer {
           ? Math.min(iters, LmEvalMetrics.CAPPED_ITERS) : iters;
       if (metric.kind() == Kind.CORPUS) {
         Metric.Corpus corpus = (Metric.Corpus) metric.metric();
+        if (samples.size() < 2) {
+          return "N/A";
+        }
+        OptionalDouble closedForm = corpus.stderr(samples);
+        if (closedForm.isPresent()) {
+          return closedForm.getAsDouble();
+        }
         int n = Math.min(capped, corpus.maxBootstrapIters());
-        if (n <= 0 || samples.size() < 2) {
+        if (n <= 0) {
           return "N/A";
         }
         Sample[] buffer = new Sample[samples.size()];

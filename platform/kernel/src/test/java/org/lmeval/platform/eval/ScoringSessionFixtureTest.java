@@ -86,7 +86,19 @@ class ScoringSessionFixtureTest {
         continue;
       }
       Path samples = dir.resolve("samples_" + e.getKey() + "_2026-05-11T17-50-39.123456.jsonl");
-      assertEquals(e.getValue(), Files.readString(samples, StandardCharsets.UTF_8), "samples of " + e.getKey());
+      String actual = Files.readString(samples, StandardCharsets.UTF_8);
+      String[] expectedLines = ((String) e.getValue()).split("\n");
+      String[] actualLines = actual.split("\n");
+      assertEquals(expectedLines.length, actualLines.length, "records of " + e.getKey());
+      for (int i = 0; i < expectedLines.length; i++) {
+        Map<String, Object> want = Fixtures.parse(expectedLines[i]);
+        Map<String, Object> got = Fixtures.parse(actualLines[i]);
+        assertEquals(List.copyOf(want.keySet()), List.copyOf(got.keySet()), e.getKey() + " record " + i + " fields");
+        for (String field : want.keySet()) {
+          assertEquals(want.get(field), got.get(field), e.getKey() + " record " + i + " field " + field);
+        }
+      }
+      assertEquals(e.getValue(), actual, "samples of " + e.getKey() + ", byte for byte");
     }
     String results = Files.readString(dir.resolve("results_2026-05-11T17-50-39.123456.json"), StandardCharsets.UTF_8);
     assertEquals(((String) files.get("results")).replaceAll(TIME_LINE, "TIME"), results.replaceAll(TIME_LINE, "TIME"));

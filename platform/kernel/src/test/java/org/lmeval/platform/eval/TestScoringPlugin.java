@@ -27,6 +27,8 @@ import org.lmeval.platform.python.PythonTuple;
  * fixtures: the real ones live in plugins/metrics-core and plugins/filters-core.
  */
 public final class TestScoringPlugin implements Plugin {
+  /** How often the "counting" aggregation ran (the bleu bootstrap-cap test). */
+  static final java.util.concurrent.atomic.AtomicInteger COUNTING_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
   /** A kernel with this plugin only. */
   public static Kernel kernel() {
@@ -55,6 +57,18 @@ public final class TestScoringPlugin implements Plugin {
             o -> perSample(s -> new Score(s.rollingLogprob().getAsDouble(), bytes((String) s.target())),
                 (s, sc) -> List.of(sc.value(), (int) sc.weight()))),
         metric("f1", true, "f1", o -> new F1()),
+        metric("bleu", true, "counting", o -> perSample(s -> Score.of(1.0), (s, sc) -> sc.value())),
+        metric("closed_form_corpus", true, "none", o -> new Metric.Corpus() {
+          @Override
+          public double score(List<Sample> samples) {
+            return samples.size();
+          }
+
+          @Override
+          public java.util.OptionalDouble stderr(List<Sample> samples) {
+            return java.util.OptionalDouble.of(0.125);
+          }
+        }),
         metric("capped_corpus", true, "none", o -> new Metric.Corpus() {
           @Override
           public double score(List<Sample> samples) {
@@ -72,6 +86,7 @@ public final class TestScoringPlugin implements Plugin {
   public Collection<Aggregation> aggregations() {
     return List.of(
         aggregation("mean", Aggregation.StderrMethod.MEAN, TestScoringPlugin::mean),
+        aggregation("counting", Aggregation.StderrMethod.BOOTSTRAP, s -> COUNTING_CALLS.incrementAndGet()),
         aggregation("median", Aggregation.StderrMethod.BOOTSTRAP, s -> {
           double[] v = s.stream().mapToDouble(Score::value).sorted().toArray();
           return v[v.length / 2];
@@ -85,6 +100,7 @@ public final class TestScoringPlugin implements Plugin {
   public Collection<FilterFactory> filters() {
     return List.of(
         filter("take_first", o -> (rs, docs) -> rs.stream().map(r -> ((List<?>) r).get(0)).map(x -> (Object) x).toList()),
+        filter("drop_all", o -> (rs, docs) -> List.of()),
         filter("take_first_k", o -> {
           int k = o.intValue("k").orElseThrow();
           return (rs, docs) -> rs.stream().map(r -> (Object) new ArrayList<>(((List<?>) r).subList(0, k))).toList();
