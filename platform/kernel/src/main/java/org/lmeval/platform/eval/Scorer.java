@@ -451,13 +451,16 @@ public final class Scorer {
           return Stderr.meanStderr(values);
         }
         case BOOTSTRAP: {
-          Score[] buffer = new Score[scores.size()];
-          List<Score> view = Arrays.asList(buffer);
-          return Bootstrap.stderr(scores.size(), capped, idx -> {
-            for (int k = 0; k < idx.length; k++) {
-              buffer[k] = scores.get(idx[k]);
-            }
-            return aggregation.aggregate(view);
+          Score[] items = scores.toArray(new Score[0]);
+          return Bootstrap.stderrParallel(items.length, capped, () -> {
+            Score[] buffer = new Score[items.length];
+            List<Score> view = Arrays.asList(buffer);
+            return idx -> {
+              for (int k = 0; k < idx.length; k++) {
+                buffer[k] = items[idx[k]];
+              }
+              return aggregation.aggregate(view);
+            };
           });
         }
         default:

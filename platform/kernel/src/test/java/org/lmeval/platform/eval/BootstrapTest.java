@@ -96,6 +96,25 @@ class BootstrapTest {
   }
 
   @Test
+  void parallelChunksGiveTheSameBits() {
+    double[] items = new double[97];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = Math.sin(i) * 3;
+    }
+    double serial = bootstrap(items, 5500, BootstrapTest::median);
+    double parallel = Bootstrap.stderrParallel(items.length, 5500, () -> {
+      double[] buffer = new double[items.length];
+      return idx -> {
+        for (int k = 0; k < idx.length; k++) {
+          buffer[k] = items[idx[k]];
+        }
+        return median(buffer);
+      };
+    });
+    assertEquals(serial, parallel);
+  }
+
+  @Test
   void remainderChunkIsDropped() {
     int[] calls = {0};
     Bootstrap.stderr(3, 2500, idx -> calls[0]++);
