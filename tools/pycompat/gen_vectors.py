@@ -240,8 +240,24 @@ def float_fixture():
     seed, count, block = 99, 200000, 10000
     reprs = [repr(x) for x in float_stream(seed, count)]
     hashes = [hashlib.sha256("\n".join(reprs[i:i + block]).encode()).hexdigest() for i in range(0, count, block)]
+    parse_inputs = [" 1.5 ", "1_000.5", "1__0", "_1", "1_", "inf", "-Infinity", "+nan", "nAn", "-nan", "infinit",
+                    "1e5", "1E+05", ".5", "5.", ".", "e5", "1e", "0x10", "\u0661\u0662\u0663.\u0665", "\xa01\u3000",
+                    "1.5\n", "", "  ", "1e400", "-0", "1_0e1_0", "1.5j", "0b1", "+-1", "- 1", "12.5_", "1.0e-5_0",
+                    "0.1", "-1", "3.14159", "1e-5", "  -2.5e+3\t", "1.7976931348623159e308", "4.9e-324", "2.4e-324",
+                    "123456789012345678901234567890", "0000.000", "1.", "+.5e-3", "1e+", "\U0001d7d9", "1d", "1f",
+                    "NaN", "iNfInItY", "\u00bd", "1,5", "1.2.3", "\x1c1\x1f", "\u200b1"]
+    parses = []
+    for t in parse_inputs:
+        try:
+            parses.append([t, str(bits(float(t)))])
+        except ValueError as e:
+            parses.append([t, None, str(e)])
+    powers = [repr(2.0 ** k) if k >= -1022 else repr(math.ldexp(1.0, k)) for k in range(-1074, 1024)]
+    powers += [repr(float("1e%d" % k)) for k in range(-323, 309)]
     write(KERNEL_RES, "python_float.json", {
         "specials": [[str(bits(x)), repr(x)] for x in FLOAT_SPECIALS],
+        "parse": parses,
+        "powers": powers,
         "stream": {"seed": seed, "count": count, "block": block, "sha256": hashes,
                    "first": reprs[:2000]},
     }, line_depth=2)

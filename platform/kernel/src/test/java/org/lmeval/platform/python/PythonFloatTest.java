@@ -1,6 +1,7 @@
 package org.lmeval.platform.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -77,6 +78,34 @@ class PythonFloatTest {
       }
       String s = PythonFloat.repr(x);
       assertEquals(x, Double.parseDouble(s), s);
+    }
+  }
+
+  @Test
+  void powersOfTwoAndTen() {
+    JsonNode powers = Typed.fixture("python_float.json").get("powers");
+    int i = 0;
+    for (int k = -1074; k <= 1023; k++) {
+      assertEquals(powers.get(i++).asText(), PythonFloat.repr(Math.scalb(1.0, k)), "2**" + k);
+    }
+    for (int k = -323; k <= 308; k++) {
+      assertEquals(powers.get(i++).asText(), PythonFloat.repr(Double.parseDouble("1e" + k)), "1e" + k);
+    }
+    assertEquals(powers.size(), i);
+  }
+
+  @Test
+  void parseIsPythonsFloatConstructor() {
+    for (JsonNode c : Typed.fixture("python_float.json").get("parse")) {
+      String text = c.get(0).asText();
+      if (c.get(1).isNull()) {
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> PythonFloat.parse(text), text);
+        assertEquals(c.get(2).asText(), e.getMessage());
+      } else {
+        double expected = Double.longBitsToDouble(Long.parseLong(c.get(1).asText()));
+        assertEquals(expected, PythonFloat.parse(text), PythonStr.repr(text));
+      }
     }
   }
 
