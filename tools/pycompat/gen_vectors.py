@@ -237,7 +237,7 @@ def float_stream(seed, count):
 
 def float_fixture():
     import hashlib
-    seed, count, block = 99, 200000, 10000
+    seed, count, block = 99, 100000, 10000
     reprs = [repr(x) for x in float_stream(seed, count)]
     hashes = [hashlib.sha256("\n".join(reprs[i:i + block]).encode()).hexdigest() for i in range(0, count, block)]
     parse_inputs = [" 1.5 ", "1_000.5", "1__0", "_1", "1_", "inf", "-Infinity", "+nan", "nAn", "-nan", "infinit",
