@@ -6,8 +6,10 @@ Without names every fixture is rewritten. Each fixture is a JSON file under the 
 module whose tests read it; the Java tests replay the recorded calls and compare results exactly.
 """
 import json
+import math
 import os
 import random
+import re
 import struct
 import sys
 
@@ -235,11 +237,27 @@ def float_stream(seed, count):
 
 def float_fixture():
     import hashlib
-    seed, count, block = 99, 200000, 10000
+    seed, count, block = 99, 100000, 10000
     reprs = [repr(x) for x in float_stream(seed, count)]
     hashes = [hashlib.sha256("\n".join(reprs[i:i + block]).encode()).hexdigest() for i in range(0, count, block)]
+    parse_inputs = [" 1.5 ", "1_000.5", "1__0", "_1", "1_", "inf", "-Infinity", "+nan", "nAn", "-nan", "infinit",
+                    "1e5", "1E+05", ".5", "5.", ".", "e5", "1e", "0x10", "\u0661\u0662\u0663.\u0665", "\xa01\u3000",
+                    "1.5\n", "", "  ", "1e400", "-0", "1_0e1_0", "1.5j", "0b1", "+-1", "- 1", "12.5_", "1.0e-5_0",
+                    "0.1", "-1", "3.14159", "1e-5", "  -2.5e+3\t", "1.7976931348623159e308", "4.9e-324", "2.4e-324",
+                    "123456789012345678901234567890", "0000.000", "1.", "+.5e-3", "1e+", "\U0001d7d9", "1d", "1f",
+                    "NaN", "iNfInItY", "\u00bd", "1,5", "1.2.3", "\x1c1\x1f", "\u200b1"]
+    parses = []
+    for t in parse_inputs:
+        try:
+            parses.append([t, str(bits(float(t)))])
+        except ValueError as e:
+            parses.append([t, None, str(e)])
+    powers = [repr(2.0 ** k) if k >= -1022 else repr(math.ldexp(1.0, k)) for k in range(-1074, 1024)]
+    powers += [repr(float("1e%d" % k)) for k in range(-323, 309)]
     write(KERNEL_RES, "python_float.json", {
         "specials": [[str(bits(x)), repr(x)] for x in FLOAT_SPECIALS],
+        "parse": parses,
+        "powers": powers,
         "stream": {"seed": seed, "count": count, "block": block, "sha256": hashes,
                    "first": reprs[:2000]},
     }, line_depth=2)
@@ -399,7 +417,153 @@ def str_methods_fixture():
     write(API_RES, "python_str_methods.json", {"props": props, "mappings": mappings, "ops": ops}, line_depth=2)
 
 
+# -------------------------------------------------------------------------------------------- regex
+REGEX_PATTERNS = [
+    # lm-eval filters and task utils
+    (r"#### (\-?[0-9\.\,]+)", 0), (r"(-?[$0-9.,]{2,})|(-?[0-9]+)", 0), (r"The answer is (\-?[0-9\.\,]+).", 0),
+    (r"(?i)answer\s*:\s*([A-D])", 0), (r"\b[A-D]\b", 0), (r"^\s*([A-Z])", 0), (r"[\(\[]?([A-E])[\)\]]?", 0),
+    (r"answer is \(?([ABCDEFGHIJ])\)?", 0), (r"(?<=The answer is )(.*)(?=.)", 0), (r"\s+", 0), (r"\W+", 0),
+    (r"(?s).*?(?=\n\n|$)", 0), (r"[^\w\s]", 0), (r"\d+(?:\.\d+)?", 0), (r"\$?\d{1,3}(?:,\d{3})*", 0),
+    # anchors, dot, multiline
+    (r"^", 0), (r"$", 0), (r"^", re.M), (r"$", re.M), (r"^\w+$", re.M), (r"a.b", 0), (r"a.b", re.S),
+    (r".+", 0), (r"(?m)^x", 0), (r"\Aab|b\Z", 0), (r"(?s:a.)b.", 0), (r"(?m:^a)|^b", 0),
+    # word classes and boundaries (Unicode vs ASCII)
+    (r"\w+", 0), (r"\w+", re.A), (r"\d+", 0), (r"\d+", re.A), (r"\s+", re.A), (r"\S+", 0), (r"\D", 0),
+    (r"\b\w", 0), (r"\B", 0), (r"\b", 0), (r"\b", re.A), (r"(?a)\b\w+\b", 0), (r"(?a:\w+)\w", 0),
+    (r"[\w-]+", 0), (r"[^\W\d]+", 0), (r"[\s\S]", 0), (r"[\b]", 0), (r"[a-c\d]+", 0),
+    # empty matches
+    (r"", 0), (r"x*", 0), (r"|a", 0), (r"a|", 0), (r"\b|a", 0), (r"(?=a)|a", 0), (r"a??", 0),
+    # groups
+    (r"(a)|(b)", 0), (r"(?P<first>\w)(?P<rest>\w*)", 0), (r"(?P<x>a)(?P=x)", 0),
+    (r"(a)\1", 0), (r"(a)(b)?", 0), (r"((a)|b)+", 0), (r"(?:(a)|b)+", 0), (r"(?>a+)b", 0), (r"a++b", 0),
+    (r"(?#comment)a", 0), (r"(a)(?:b)(c)", 0), (r"(\w)(\w)?(\w)?", 0),
+    # case
+    (r"abc", re.I), (r"[a-z]+", re.I), (r"straße", re.I), (r"(?i)σ", 0), (r"(?i:a)b", 0), (r"(?i)a(?-i:b)", 0),
+    (r"ǅ", re.I), (r"k", re.I), (r"[k]", re.I | re.A),
+    # quantifiers and literals
+    (r"a{2}", 0), (r"a{,2}", 0), (r"a{2,}", 0), (r"a{1,2}?", 0), (r"a{", 0), (r"a{}", 0), (r"a{x}", 0),
+    (r"a{1,2}+", 0), (r"x{0}", 0), (r"]", 0), (r"}", 0), (r"[]a]", 0), (r"[^]a]", 0), (r"[a-]", 0),
+    (r"[-a]", 0), (r"[[]", 0), (r"[&&a]", 0), (r"[a&&b]", 0), (r"[\[\]]", 0), (r"\.", 0), (r"\ ", 0),
+    (r"\x41\u00e9\U0001F600\N{BULLET}", 0), (r"\0\07\101", 0), (r"[\x41-\x43]", 0), (r"\t\n\v\f\r\a", 0),
+    (r"[\t\v]", 0), (r"\v", 0), (r"🙂+", 0), (r"[🙂😀]", 0), (r"[\U0001F600-\U0001F64F]", 0), (r".", 0),
+    # verbose
+    (r"""a b  # comment
+         c [ ]""", re.X), (r"(?x) a \  b \# [#]", 0), (r"a b(?x: c d)", 0),
+    # lookarounds
+    (r"(?<=a)b", 0), (r"(?<!a)b", 0), (r"a(?=b)", 0), (r"a(?!b)", 0), (r"(?<=\b)\w", 0),
+]
+
+REGEX_ERRORS = [
+    (r"(", 0), (r"{1}", 0), (r")", 0), (r"[a", 0), (r"*a", 0), (r"a**", 0), (r"a{2}{3}", 0), (r"a{3,2}", 0), (r"\q", 0),
+    (r"\1", 0), (r"(a)\2", 0), (r"(a\1)", 0), (r"(?P<1a>x)", 0), (r"(?P<a>x)(?P<a>y)", 0), (r"(?P=zz)", 0),
+    (r"a(?i)b", 0), (r"[b-a]", 0), (r"[\d-z]", 0), (r"\x4", 0), (r"\u12", 0), (r"\U00110000", 0),
+    (r"\N{NOT A NAME}", 0), (r"(?L)a", 0), (r"(?z)", 0), (r"(?<a>x)", 0), (r"^*", 0), (r"\b+", 0), (r"\z", 0),
+    (r"x\\y\\", 0), ("\\", 0), (r"(?i-i:a)", 0), (r"(?-a:a)", 0), (r"\400", 0), (r"[\400]", 0),
+    (r"(?P<x>a)(?P=x", 0), (r"(?#unterminated", 0), (r"a", re.A | re.U), (r"\8", 0), (r"[\8]", 0), (r"[\A]", 0),
+]
+
+REGEX_TEXTS = ["", "a", "ab", "aab", "ba", "abc ABC", "x\ny\n", "a\nb", "line1\nline2\n\n", "a.b a\nb",
+               "#### -1,234.5\nfoo", "The answer is 42. So", "Answer: C\nanswer : b", "(B) or [C]",
+               "the answer is (D)", "café naïve", "cafe\u0301", "x²³ ٣٤ 五", "hello_world  foo-bar",
+               "\u00a0a\u3000b\x1cc", "ΣΑΣ σας", "STRASSE straße", "ǆ ǅ Ǆ", "\u212a k K", "🙂🙂😀 🙂",
+               "a{2} aa aaa", "]a]", "$1,234 and 56", "Äpfel über", "ab\r\ncd\r\n", "a b c", "ac ab", "aa",
+               "\t\x0b\x0c\r\x07", "[&] &&", "A\u00e9\U0001F600\u2022", "\x00\x07A", "abcabc", "ba ab", "x"]
+
+REGEX_TEMPLATES = [r"<\g<0>>", r"[\1]", r"\g<1>-\g<1>", r"\n\t\\", r"\&", r"x", r"", r"\0", r"\101"]
+
+
+def regex_fixture():
+    cases = []
+    for pat, flags in REGEX_PATTERNS:
+        rx = re.compile(pat, flags)
+        named = list(rx.groupindex)
+        results = []
+        for i, text in enumerate(REGEX_TEXTS):
+            m = rx.search(text)
+            entry = {
+                "findall": [list(x) if isinstance(x, tuple) else x for x in rx.findall(text)],
+                "search": None if m is None else [m.start(), m.end(), list(m.groups())],
+                "match": None if (mm := rx.match(text)) is None else [mm.start(), mm.end(), list(mm.groups())],
+                "fullmatch": None if (fm := rx.fullmatch(text)) is None else [fm.start(), fm.end()],
+                "split": rx.split(text),
+                "split1": rx.split(text, maxsplit=1),
+            }
+            tmpl = REGEX_TEMPLATES[(i + len(cases)) % len(REGEX_TEMPLATES)]
+            if rx.groups == 0:
+                tmpl = tmpl.replace(r"\1", r"\g<0>").replace(r"\g<1>", "$")
+            if named:
+                tmpl = tmpl + r"\g<%s>" % named[-1]
+            try:
+                entry["sub"] = [tmpl, rx.sub(tmpl, text), rx.sub(tmpl, text, count=1)]
+            except (re.error, IndexError) as e:
+                entry["sub"] = [tmpl, None, str(e)]
+            results.append(entry)
+        cases.append({"pattern": pat, "flags": flags, "groups": rx.groups, "groupindex": dict(rx.groupindex),
+                      "pyflags": rx.flags, "texts": results})
+    errors = []
+    for pat, flags in REGEX_ERRORS:
+        try:
+            re.compile(pat, flags)
+            errors.append({"pattern": pat, "flags": flags, "error": None})
+        except (re.error, ValueError) as e:
+            errors.append({"pattern": pat, "flags": flags, "error": str(e)})
+    escapes = [[s, re.escape(s)] for s in ["", "a.b", "()[]{}?*+-|^$\\.&~# \t\n\r\v\f", "é_1!@%=<>'\"`,;:/"]]
+    write(API_RES, "python_regex.json", {"texts": REGEX_TEXTS, "cases": cases, "errors": errors,
+                                         "escape": escapes}, line_depth=3)
+
+
+# --------------------------------------------------------------------------------------------- math
+def lm_eval_mean(arr):
+    # the formulas of lm_eval/api/metrics.py (0.4.13), restated
+    return sum(arr) / len(arr)
+
+
+def lm_eval_sample_stddev(arr, square):
+    mu = lm_eval_mean(arr)
+    return math.sqrt(sum([square(x - mu) for x in arr]) / (len(arr) - 1))
+
+
+def math_fixture():
+    r = random.Random(17)
+    arrays = [
+        [1, 0, 1, 1, 0, 0, 1, 0, 1, 1], [1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0],
+        [True, False, True], [0.1] * 10, [0.1, 0.2, 0.3], [-0.0], [-0.0, -0.0], [1e308, 1e308, -1e308],
+        [2**53, 1, 1.0], [2**53 + 1, 0.5], [2**64, 2**64, 1.5], [2**63 - 1, 1], [3, 2**70], [1, 2.5, 3, True],
+        [10**30, 3], [7, 3], [1e-300, 1e-300], [0.5, 0.25, 0.125, 1e16, -1e16], [5, 5.0],
+    ]
+    for _ in range(150):
+        n = r.randrange(2, 200)
+        kind = r.randrange(5)
+        if kind == 0:
+            k = r.randrange(n + 1)
+            arr = [1.0] * k + [0.0] * (n - k)
+            r.shuffle(arr)
+        elif kind == 1:
+            arr = [r.random() for _ in range(n)]
+        elif kind == 2:
+            arr = [r.uniform(-50, 0) for _ in range(n)]
+        elif kind == 3:
+            arr = [r.choice([0, 1, True, False, 0.5, 2**60]) for _ in range(n)]
+        else:
+            arr = [r.random() * 10 ** r.randrange(-5, 6) for _ in range(n)]
+        arrays.append(arr)
+    cases = []
+    for arr in arrays:
+        c = {"values": typed(arr), "sum": typed(sum(arr)), "mean": str(bits(lm_eval_mean(arr)))}
+        for key, square in [("", lambda d: d ** 2), ("_exact_square", lambda d: d * d)]:
+            try:
+                sd = lm_eval_sample_stddev(arr, square)
+                c["sample_stddev" + key] = str(bits(sd))
+                c["mean_stderr" + key] = str(bits(sd / math.sqrt(len(arr))))
+            except (OverflowError, ZeroDivisionError) as e:
+                c["sample_stddev" + key] = type(e).__name__
+        cases.append(c)
+    write(KERNEL_RES, "python_math.json", {"cases": cases}, line_depth=2)
+
+
 FIXTURES = {
+    "math": math_fixture,
+    "regex": regex_fixture,
     "str_methods": str_methods_fixture,
     "random": random_fixture,
     "literal": literal_fixture,

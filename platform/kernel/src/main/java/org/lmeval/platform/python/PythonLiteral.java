@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lmeval.api.support.UnicodeNames;
 
 /**
  * Python's {@code ast.literal_eval} (CPython 3.11) over source text, for the literals lm-eval meets.
