@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.lmeval.api.support.PythonRandom;
+import org.lmeval.platform.python.PythonMath;
 
 /**
  * lm-eval's deterministic bootstrap ({@code bootstrap_stderr}): {@code iters // chunk} chunks of
@@ -35,7 +36,7 @@ public final class Bootstrap {
     for (int i = 0; i < iters / chunk; i++) {
       runChunk(i, chunk, indices, statistic, replicates);
     }
-    return Stderr.sampleStddev(replicates);
+    return stddev(replicates);
   }
 
   /**
@@ -48,7 +49,12 @@ public final class Bootstrap {
     double[] replicates = new double[iters / chunk * chunk];
     IntStream.range(0, iters / chunk).parallel()
         .forEach(i -> runChunk(i, chunk, new int[itemCount], statistics.get(), replicates));
-    return Stderr.sampleStddev(replicates);
+    return stddev(replicates);
+  }
+
+  /** {@code sample_stddev(replicates)}; NaN for a single replicate, where lm-eval divides by zero. */
+  private static double stddev(double[] replicates) {
+    return replicates.length < 2 ? Double.NaN : PythonMath.sampleStddev(replicates);
   }
 
   private static int chunkSize(int iters) {

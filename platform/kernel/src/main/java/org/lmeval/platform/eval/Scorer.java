@@ -26,6 +26,7 @@ import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
 import org.lmeval.platform.plugin.PluginRegistry;
+import org.lmeval.platform.python.PythonMath;
 
 /**
  * Scores one task once the model has answered, as lm-eval's {@code evaluate} does after its model calls:
@@ -448,7 +449,7 @@ public final class Scorer {
           for (int i = 0; i < values.length; i++) {
             values[i] = scores.get(i).value();
           }
-          return Stderr.meanStderr(values);
+          return PythonMath.meanStderr(values);
         }
         case BOOTSTRAP: {
           Score[] items = scores.toArray(new Score[0]);
