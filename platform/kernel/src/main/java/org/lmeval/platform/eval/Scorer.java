@@ -26,6 +26,7 @@ import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
 import org.lmeval.platform.plugin.PluginRegistry;
+import org.lmeval.platform.python.PythonMath;
 
 /**
  * Scores one task once the model has answered, as lm-eval's {@code evaluate} does after its model calls:
@@ -448,16 +449,19 @@ public final class Scorer {
           for (int i = 0; i < values.length; i++) {
             values[i] = scores.get(i).value();
           }
-          return Stderr.meanStderr(values);
+          return PythonMath.meanStderr(values);
         }
         case BOOTSTRAP: {
-          Score[] buffer = new Score[scores.size()];
-          List<Score> view = Arrays.asList(buffer);
-          return Bootstrap.stderr(scores.size(), capped, idx -> {
-            for (int k = 0; k < idx.length; k++) {
-              buffer[k] = scores.get(idx[k]);
-            }
-            return aggregation.aggregate(view);
+          Score[] items = scores.toArray(new Score[0]);
+          return Bootstrap.stderrParallel(items.length, capped, () -> {
+            Score[] buffer = new Score[items.length];
+            List<Score> view = Arrays.asList(buffer);
+            return idx -> {
+              for (int k = 0; k < idx.length; k++) {
+                buffer[k] = items[idx[k]];
+              }
+              return aggregation.aggregate(view);
+            };
           });
         }
         default:

@@ -1,35 +1,13 @@
 package org.lmeval.platform.eval;
 
 /**
- * lm-eval's standard-error arithmetic ({@code lm_eval/api/metrics.py}), with CPython 3.11's float
- * semantics: sums are plain left-to-right additions, as Python's built-in {@code sum} of floats.
+ * lm-eval's group arithmetic ({@code lm_eval/api/metrics.py}: {@code pooled_sample_stderr},
+ * {@code unweighted_mean_stderr}, {@code aggregate_subtask_metrics}) with CPython 3.11's float semantics
+ * (plain left-to-right sums). The per-task formulas ({@code mean}, {@code sample_stddev},
+ * {@code mean_stderr}) are {@link org.lmeval.platform.python.PythonMath}'s.
  */
 public final class Stderr {
   private Stderr() {}
-
-  /** {@code mean(arr)}: {@code sum(arr) / len(arr)}. */
-  public static double mean(double[] values) {
-    return sum(values) / values.length;
-  }
-
-  /** {@code sample_stddev}: {@code sqrt(sum((x - mu)**2) / (n - 1))}. NaN for fewer than 2 values. */
-  public static double sampleStddev(double[] values) {
-    if (values.length < 2) {
-      return Double.NaN;
-    }
-    double mu = mean(values);
-    double acc = 0;
-    for (double x : values) {
-      double d = x - mu;
-      acc += d * d;
-    }
-    return Math.sqrt(acc / (values.length - 1));
-  }
-
-  /** {@code mean_stderr}: the closed form for the {@code mean} aggregation, {@code sample_stddev / sqrt(n)}. */
-  public static double meanStderr(double[] values) {
-    return sampleStddev(values) / Math.sqrt(values.length);
-  }
 
   /**
    * {@code pooled_sample_stderr}: a group's stderr from its leaf tasks' stderrs and sizes,
@@ -75,13 +53,5 @@ public final class Stderr {
       total += w;
     }
     return acc / total;
-  }
-
-  static double sum(double[] values) {
-    double acc = 0;
-    for (double v : values) {
-      acc += v;
-    }
-    return acc;
   }
 }

@@ -18,6 +18,7 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.model.LoglikelihoodResult;
 import org.lmeval.api.model.RollingResult;
 import org.lmeval.platform.Kernel;
+import org.lmeval.platform.python.PythonMath;
 import org.lmeval.platform.python.PythonTuple;
 
 /** The scorer per output type, with the test plugin's metrics and filters. */
@@ -68,7 +69,7 @@ class ScorerTest {
         "acc_norm_stderr,none", "exact_match,none", "exact_match_stderr,none"), List.copyOf(s.entry().keySet()));
     // acc preds: doc0 0 (gold 1), doc1 0 (gold 0), doc2 1 (gold -100), doc3 0 (gold -100)
     assertEquals(0.25, s.entry().get("acc,none"));
-    assertEquals(Stderr.meanStderr(new double[] {0, 1, 0, 0}), s.entry().get("acc_stderr,none"));
+    assertEquals(PythonMath.meanStderr(new double[] {0, 1, 0, 0}), s.entry().get("acc_stderr,none"));
     // acc_norm divides by code-point length: doc0 -2/1 < -3/4, so it picks "bbbb", the gold
     assertEquals(0.5, s.entry().get("acc_norm,none"));
     assertEquals(4, s.sampleLen());
