@@ -1,0 +1,156 @@
+package org.lmeval.plugin.filters;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+import org.lmeval.api.Options;
+import org.lmeval.api.filter.Filter;
+import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.PythonStrings;
+
+/**
+ * {@code multi_choice_regex}: extracts a letter answer {@code (A)}, {@code (B)}, ... from a response, using the
+ * document's {@code choices}, in three steps (lm-eval 0.4.13):
+ * <ol>
+ *   <li>{@code regex_pattern} as in {@code regex} (a tuple of empty groups counts as no match);</li>
+ *   <li>else the choice texts themselves, searched in the response after the same normalisation as the choices
+ *   ({@code regexes_to_ignore}, {@code ignore_case}, {@code ignore_punctuation} = drop Unicode punctuation),
+ *   longest alternatives first; the matched choice becomes its letter;</li>
+ *   <li>else {@code :} followed by a bare letter {@code A}, {@code B}, ... in the raw response;</li>
+ * </ol>
+ * and {@code fallback} otherwise. {@code group_select} applies to every step.
+ */
+public final class MultiChoiceRegexFilter implements Filter {
+  static final String NAME = "multi_choice_regex";
+
+  private final PythonRegex regex;
+  private final int groupSelect;
+  private final String fallback;
+  private final boolean ignoreCase;
+  private final boolean ignorePunctuation;
+  private final List<PythonRegex> regexesToIgnore;
+
+  private MultiChoiceRegexFilter(PythonRegex regex, int groupSelect, String fallback, boolean ignoreCase,
+                                 boolean ignorePunctuation, List<PythonRegex> regexesToIgnore) {
+    this.regex = regex;
+    this.groupSelect = groupSelect;
+    this.fallback = fallback;
+    this.ignoreCase = ignoreCase;
+    this.ignorePunctuation = ignorePunctuation;
+    this.regexesToIgnore = regexesToIgnore;
+  }
+
+  static Filter create(Options kwargs) {
+    FilterKwargs k = FilterKwargs.of(NAME, kwargs, "regex_pattern", "group_select", "fallback", "ignore_case",
+        "ignore_punctuation", "regexes_to_ignore");
+    PythonRegex regex = Patterns.compile(k, "regex_pattern", k.string("regex_pattern", RegexFilter.DEFAULT_PATTERN));
+    int groupSelect = k.integer("group_select", 0);
+    String fallback = k.string("fallback", RegexFilter.DEFAULT_FALLBACK);
+    boolean ignoreCase = k.bool("ignore_case", false);
+    boolean ignorePunctuation = k.bool("ignore_punctuation", false);
+    List<PythonRegex> ignore = new ArrayList<>();
+    List<String> patterns = k.stringListOrNull("regexes_to_ignore");
+    if (patterns != null) {
+      for (String p : patterns) {
+        ignore.add(Patterns.compile(k, "regexes_to_ignore", p));
+      }
+    }
+    return new MultiChoiceRegexFilter(regex, groupSelect, fallback, ignoreCase, ignorePunctuation, List.copyOf(ignore));
+  }
+
+  @Override
+  public List<Object> apply(List<Object> responses, List<Map<String, Object>> docs) {
+    if (responses.size() != docs.size()) {
+      throw new EvalException(ErrorCode.INVALID_TASK, "filter '" + NAME + "' got " + responses.size()
+          + " requests but " + docs.size() + " documents");
+    }
+    List<Object> out = new ArrayList<>(responses.size());
+    for (int d = 0; d < responses.size(); d++) {
+      List<String> choices = choices(docs.get(d));
+      List<String> alternatives = new ArrayList<>();
+      Map<String, String> choiceToLetter = new HashMap<>();
+      List<String> letters = new ArrayList<>();
+      Map<String, String> letterToAnswer = new HashMap<>();
+      int letter = 'A';
+      for (String c : choices) {
+        String m = normalize(PythonStrings.strip(c));
+        alternatives.add(PythonRegex.escape(m));
+        String l = new String(Character.toChars(letter));
+        choiceToLetter.put(m, "(" + l + ")");
+        letters.add(l);
+        letterToAnswer.put(l, "(" + l + ")");
+        letter++;
+      }
+      // longest first (stable), so that a choice that is a prefix of another cannot shadow it
+      alternatives.sort(Comparator.comparingInt((String a) -> a.codePointCount(0, a.length())).reversed());
+      PythonRegex choiceRegex = PythonRegex.compile(String.join("|", alternatives));
+      PythonRegex letterRegex = PythonRegex.compile(":[\\s]*(" + String.join("|", letters) + ")");
+
+      List<Object> extracted = new ArrayList<>();
+      for (Object resp : PySequences.iterate(responses.get(d), NAME)) {
+        String text = resp instanceof String s ? s : "";
+        String match = find(regex, text, Map.of());
+        if (match.isEmpty()) {
+          match = find(choiceRegex, normalize(text), choiceToLetter);
+          if (match.isEmpty()) {
+            match = find(letterRegex, text, letterToAnswer);
+          }
+        }
+        extracted.add(match.isEmpty() ? fallback : match);
+      }
+      out.add(extracted);
+    }
+    return out;
+  }
+
+  /** lm-eval's {@code find_match}: "" when nothing (usable) matched. */
+  private String find(PythonRegex pattern, String text, Map<String, String> convert) {
+    Optional<Patterns.Selected> m = Patterns.select(pattern, text, groupSelect);
+    if (m.isEmpty() || m.get().text() == null) {
+      return "";
+    }
+    String s = PythonStrings.strip(m.get().text());
+    return !s.isEmpty() && convert.containsKey(s) ? convert.get(s) : s;
+  }
+
+  /** lm-eval's {@code filter_ignores}. */
+  private String normalize(String s) {
+    for (PythonRegex r : regexesToIgnore) {
+      s = r.sub("", s);
+    }
+    if (ignoreCase) {
+      s = PythonStrings.lower(s);
+    }
+    if (ignorePunctuation) {
+      StringBuilder sb = new StringBuilder(s.length());
+      s.codePoints().filter(cp -> !isPunctuation(cp)).forEach(sb::appendCodePoint);
+      s = sb.toString();
+    }
+    return s;
+  }
+
+  /** Unicode general category P* (Pc, Pd, Ps, Pe, Pi, Pf, Po). */
+  private static boolean isPunctuation(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION -> true;
+      default -> false;
+    };
+  }
+
+  private static List<String> choices(Map<String, Object> doc) {
+    if (doc != null && doc.get("choices") instanceof List<?> list
+        && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    throw new EvalException(ErrorCode.INVALID_TASK, "filter '" + NAME
+        + "' needs each document's 'choices' field (a list of strings), got "
+        + (doc == null || !doc.containsKey("choices") ? "no 'choices'" : PySequences.describe(doc.get("choices"))));
+  }
+}
