@@ -6,6 +6,7 @@ module org.lmeval.api {
   exports org.lmeval.api.filter;
   exports org.lmeval.api.metric;
   exports org.lmeval.api.model;
+  exports org.lmeval.api.support;
   exports org.lmeval.api.task;
 
   uses org.lmeval.api.Plugin;
