@@ -19,13 +19,15 @@ Usage (lm-eval is installed without its dependencies; only jinja2 and pyyaml are
   /work/venv-jinja/bin/python tools/jinja/make_corpus.py
 
 Output: platform/kernel/src/test/resources/jinja-corpus/corpus.jsonl.gz, one JSON object per line:
-  {"template": str, "sources": [str], "cases": [{"doc": {...}, "out": str} |
-                                                {"doc": {...}, "error": {"type": str, "message": str}}]}
+  {"template": str, "sources": [str], "cases": [{"id": str, "doc": {...}, "out": str} |
+                                                {"id": str, "doc": {...}, "error": {"type": str, "message": str}}]}
+The id (16 hex digits of sha256 over template and doc) is the key of known-mismatches.txt.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.metadata
 import json
 import math
@@ -70,6 +72,12 @@ def check_lm_eval(lm_eval_dir: Path) -> None:
     ):
         if needle not in compact:
             sys.exit(f"lm_eval/utils.py no longer matches this script's environment: {needle}")
+
+
+def case_id(template: str, doc: dict) -> str:
+    """A stable key for known-mismatches.txt: sha256 of the template and the doc, 16 hex digits."""
+    payload = template + "\u0000" + json.dumps(doc, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 def render(template: str, doc: dict) -> dict:
@@ -681,12 +689,12 @@ def main() -> None:
             if doc in seen:
                 continue
             seen.append(doc)
-            case = {"doc": doc, **render(template, doc)}
+            case = {"id": case_id(template, doc), "doc": doc, **render(template, doc)}
             cases.append(case)
         records.append({"template": template, "sources": sorted(entry["sources"])[:5], "cases": cases})
     for template, docs in handwritten_cases():
         records.append({"template": template, "sources": ["handwritten"],
-                        "cases": [{"doc": d, **render(template, d)} for d in docs]})
+                        "cases": [{"id": case_id(template, d), "doc": d, **render(template, d)} for d in docs]})
 
     for r in records:
         stats["cases"] += len(r["cases"])
