@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
-import org.lmeval.platform.util.Suggestions;
 
 /**
  * lm-eval 0.4.13's {@code FewshotConfig}: the task's values inherited ({@code split} from
@@ -48,7 +47,7 @@ final class FewshotConfig {
         String key = String.valueOf(e.getKey());
         if (!FIELDS.contains(key)) {
           throw new EvalException(ErrorCode.INVALID_TASK, "unknown fewshot_config key '" + key + "' in " + where
-              + Suggestions.didYouMean(key, FIELDS) + " (valid keys: " + String.join(", ", FIELDS) + ")");
+              + TaskConfig.closeMatch(key, FIELDS) + " (valid keys: " + String.join(", ", FIELDS) + ")");
         }
         v.put(key, e.getValue());
       }

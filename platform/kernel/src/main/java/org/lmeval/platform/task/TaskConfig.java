@@ -67,7 +67,7 @@ final class TaskConfig {
       if (!DEFAULTS.containsKey(e.getKey())) {
         Location at = origins.get(e.getKey());
         throw new EvalException(ErrorCode.INVALID_TASK, "unknown task config key '" + e.getKey() + "' in "
-            + (at != null ? at : file) + Suggestions.didYouMean(e.getKey(), FIELDS) + " (valid keys: "
+            + (at != null ? at : file) + closeMatch(e.getKey(), FIELDS) + " (valid keys: "
             + String.join(", ", FIELDS) + ")");
       }
       values.put(e.getKey(), e.getValue());
@@ -126,6 +126,13 @@ final class TaskConfig {
     string(values, "target_delimiter", origins, file);
     FewshotConfig fewshot = FewshotConfig.of(values, where(origins, "fewshot_config", file));
     return new TaskConfig(values, origins, file, fewshot);
+  }
+
+  /** "; did you mean 'x'?" when a valid name is close, else "". */
+  static String closeMatch(String typed, List<String> valid) {
+    List<String> close = Suggestions.closest(typed, valid, 3);
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(n -> "'" + n + "'")
+        .toList()) + "?";
   }
 
   /** lm-eval's {@code default_gen_kwargs(fewshot_delimiter)}. */

@@ -179,7 +179,7 @@ final class TaskFactory {
       for (Object k : m.keySet()) {
         if (!AGG_FIELDS.contains(String.valueOf(k))) {
           throw new EvalException(ErrorCode.INVALID_TASK, "group '" + group + "': unknown aggregate_metric_list key '"
-              + k + "' (" + where + ")" + Suggestions.didYouMean(String.valueOf(k), AGG_FIELDS) + " (valid keys: "
+              + k + "' (" + where + ")" + TaskConfig.closeMatch(String.valueOf(k), AGG_FIELDS) + " (valid keys: "
               + String.join(", ", AGG_FIELDS) + ")");
         }
       }

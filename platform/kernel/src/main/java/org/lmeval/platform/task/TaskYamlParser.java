@@ -87,7 +87,7 @@ final class TaskYamlParser {
     Map<String, Integer> lines = new LinkedHashMap<>();
     for (NodeTuple t : mapping.getValue()) {
       if (t.getKeyNode() instanceof ScalarNode key) {
-        lines.putIfAbsent(key.getValue(), key.getStartMark().getLine() + 1);
+        lines.put(key.getValue(), key.getStartMark().getLine() + 1);
       }
     }
     Object data;

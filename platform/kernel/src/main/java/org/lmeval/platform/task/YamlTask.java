@@ -302,13 +302,14 @@ final class YamlTask implements EvalTask {
   public Map<String, Object> configForResults() {
     Map<String, Object> out = new LinkedHashMap<>();
     cfg.values().forEach((k, v) -> {
-      if (v != null && !k.equals("tag")) {
+      if (k.equals("fewshot_config")) {
+        Map<String, Object> fewshot = new LinkedHashMap<>();
+        cfg.fewshot().values().forEach((fk, fv) -> fewshot.put(fk, forResults(fv)));
+        out.put(k, fewshot);
+      } else if (v != null && !k.equals("tag")) {
         out.put(k, forResults(v));
       }
     });
-    Map<String, Object> fewshot = new LinkedHashMap<>();
-    cfg.fewshot().values().forEach((k, v) -> fewshot.put(k, forResults(v)));
-    out.put("fewshot_config", fewshot);
     return out;
   }
 

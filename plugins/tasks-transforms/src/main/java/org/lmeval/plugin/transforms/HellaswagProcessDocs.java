@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.PythonStrings;
 import org.lmeval.api.task.DocTransform;
 
 /**
@@ -16,7 +17,7 @@ import org.lmeval.api.task.DocTransform;
  * every shortest {@code [...]} span within a line, then one pass of {@code "  "} → {@code " "}.
  */
 public final class HellaswagProcessDocs implements DocTransform {
-  private static final Pattern BRACKETS = Pattern.compile("\\[.*?\\]", Pattern.UNIX_LINES);
+  private static final PythonRegex BRACKETS = PythonRegex.compile("\\[.*?\\]");
 
   @Override
   public String name() {
@@ -29,7 +30,7 @@ public final class HellaswagProcessDocs implements DocTransform {
     int i = 0;
     for (Map<String, Object> doc : docs) {
       try {
-        String ctx = text(doc, "ctx_a") + " " + PyStrings.capitalize(text(doc, "ctx_b"));
+        String ctx = text(doc, "ctx_a") + " " + PythonStrings.capitalize(text(doc, "ctx_b"));
         Map<String, Object> d = new LinkedHashMap<>(doc);
         d.put("query", preprocess(text(doc, "activity_label") + ": " + ctx));
         List<String> choices = new ArrayList<>();
@@ -41,7 +42,7 @@ public final class HellaswagProcessDocs implements DocTransform {
           choices.add(preprocess(String.valueOf(e)));
         }
         d.put("choices", choices);
-        d.put("gold", Integer.parseInt(PyStrings.strip(String.valueOf(doc.get("label")))));
+        d.put("gold", Integer.parseInt(PythonStrings.strip(String.valueOf(doc.get("label")))));
         out.add(d);
       } catch (RuntimeException e) {
         throw new EvalException(ErrorCode.INVALID_TASK, name() + ": document " + i + ": " + e.getMessage(), e);
@@ -61,9 +62,9 @@ public final class HellaswagProcessDocs implements DocTransform {
 
   /** lm-eval's {@code preprocess(text)}. */
   static String preprocess(String text) {
-    String t = PyStrings.strip(text);
-    t = t.replace(" [title]", ". ");
-    t = BRACKETS.matcher(t).replaceAll("");
-    return t.replace("  ", " ");
+    String t = PythonStrings.strip(text);
+    t = PythonStrings.replace(t, " [title]", ". ");
+    t = BRACKETS.sub("", t);
+    return PythonStrings.replace(t, "  ", " ");
   }
 }
