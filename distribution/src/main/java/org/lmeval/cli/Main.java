@@ -168,6 +168,15 @@ public final class Main {
   }
 
   private static String message(Throwable t) {
+    if (t instanceof EvalException e && !String.valueOf(e.getMessage()).contains("troubleshooting.md")) {
+      String anchor = switch (e.code()) {
+        case PLUGIN_LOAD_FAILED -> "plugin-failed-to-load";
+        case PLUGIN_INCOMPATIBLE -> "plugin-incompatible";
+        case BACKEND_UNAVAILABLE -> "backend-unavailable";
+        default -> null;
+      };
+      return oneLine(e.getMessage()) + (anchor == null ? "" : " (see docs/troubleshooting.md#" + anchor + ")");
+    }
     if (t instanceof CliException || t instanceof EvalException) {
       return oneLine(t.getMessage());
     }
