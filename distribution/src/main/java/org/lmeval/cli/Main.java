@@ -48,16 +48,19 @@ public final class Main {
     CliContext context = new CliContext(env, out, err);
     Level level = CliLogging.effectiveLevel(verbosityIn(args), env);
     try (CliLogging logging = CliLogging.install(level, err)) {
-      return dispatch(context, List.of(args));
-    } catch (Throwable t) {
-      report(err, t, level.intValue() <= Level.FINE.intValue() || CliLogging.isDebug());
-      return ExitCodes.forThrowable(t);
+      try {
+        return dispatch(context, List.of(args));
+      } catch (Throwable t) {
+        report(err, t, CliLogging.isDebug());
+        return ExitCodes.forThrowable(t);
+      }
     } finally {
       out.flush();
       err.flush();
     }
   }
 
+  @SuppressWarnings("unchecked")
   private static int dispatch(CliContext context, List<String> args) {
     if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
       context.out().print(Help.topLevel(commandLine("run", context)));
