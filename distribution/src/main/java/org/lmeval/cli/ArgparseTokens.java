@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *       ambiguous one is an error naming the candidates;
  *   <li>a token that looks like an option but is none is an error naming the closest options (argparse
  *       never takes such a token as a value);
- *   <li>negative numbers ({@code -1}, {@code -.5}) and tokens with a space are values.
+ *   <li>negative numbers ({@code -1}, {@code -.5}) and tokens with a space are values;
+ *   <li>a value attached to an option ({@code --limit=10}, {@code -L10}, {@code -L=10}) is split off.
  * </ul>
  *
  * Tokens after {@code --} are left alone.
@@ -47,9 +48,30 @@ final class ArgparseTokens {
         result.add(token);
         continue;
       }
-      result.add(classify(token));
+      result.addAll(splitAttachedValue(classify(token)));
     }
     return result;
+  }
+
+  /**
+   * {@code --name=value}, {@code -Xvalue} and {@code -X=value} of an option that takes a value become two
+   * tokens, as argparse reads them (picocli is set up with a space separator for the help's sake).
+   */
+  private List<String> splitAttachedValue(String token) {
+    if (!token.startsWith("-") || token.length() < 3 || isKnown(token)) {
+      return List.of(token);
+    }
+    int eq = token.indexOf('=');
+    if (token.startsWith("--")) {
+      return eq > 0 && isKnown(token.substring(0, eq))
+          ? List.of(token.substring(0, eq), token.substring(eq + 1)) : List.of(token);
+    }
+    String shortName = token.substring(0, 2);
+    if (isKnown(shortName) && spec.findOption(shortName).arity().max() > 0) {
+      String value = token.substring(2);
+      return List.of(shortName, value.startsWith("=") ? value.substring(1) : value);
+    }
+    return List.of(token);
   }
 
   /** Whether {@code token} starts an option (and so ends the values of a multi-value flag). */

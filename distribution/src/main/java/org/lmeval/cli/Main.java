@@ -48,16 +48,19 @@ public final class Main {
     CliContext context = new CliContext(env, out, err);
     Level level = CliLogging.effectiveLevel(verbosityIn(args), env);
     try (CliLogging logging = CliLogging.install(level, err)) {
-      return dispatch(context, List.of(args));
-    } catch (Throwable t) {
-      report(err, t, level.intValue() <= Level.FINE.intValue() || CliLogging.isDebug());
-      return ExitCodes.forThrowable(t);
+      try {
+        return dispatch(context, List.of(args));
+      } catch (Throwable t) {
+        report(err, t, CliLogging.isDebug());
+        return ExitCodes.forThrowable(t);
+      }
     } finally {
       out.flush();
       err.flush();
     }
   }
 
+  @SuppressWarnings("unchecked")
   private static int dispatch(CliContext context, List<String> args) {
     if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
       context.out().print(Help.topLevel(commandLine("run", context)));
@@ -168,6 +171,15 @@ public final class Main {
   }
 
   private static String message(Throwable t) {
+    if (t instanceof EvalException e && !String.valueOf(e.getMessage()).contains("troubleshooting.md")) {
+      String anchor = switch (e.code()) {
+        case PLUGIN_LOAD_FAILED -> "plugin-failed-to-load";
+        case PLUGIN_INCOMPATIBLE -> "plugin-incompatible";
+        case BACKEND_UNAVAILABLE -> "backend-unavailable";
+        default -> null;
+      };
+      return oneLine(e.getMessage()) + (anchor == null ? "" : " (see docs/troubleshooting.md#" + anchor + ")");
+    }
     if (t instanceof CliException || t instanceof EvalException) {
       return oneLine(t.getMessage());
     }

@@ -26,10 +26,29 @@ class LegacyRunTest {
   @Test
   void shortFlagsAndAttachedValuesWork() {
     CliRun cli = new CliRun(dir);
-    assertEquals(0, cli.run("-Mdummy", "-t", "arc_easy", "-L5", "-f", "2", "-b", "auto:4").exitCode());
+    assertEquals(0, cli.run("-Mdummy", "-t", "arc_easy", "-L5", "-f", "2", "-b", "auto:4", "-sw", "-o", "out")
+        .exitCode());
+    assertTrue(cli.lastSettings().logSamples());
+    assertTrue(cli.lastSettings().writeOut());
     assertEquals(5.0, cli.lastSettings().limit());
     assertEquals(2, cli.lastSettings().numFewshot());
     assertEquals("auto:4", cli.lastSettings().batchSize());
+  }
+
+  @Test
+  void valuesAttachedWithEqualsWork() {
+    CliRun cli = new CliRun(dir);
+    assertEquals(0, cli.run("--model=dummy", "--tasks=arc_easy", "--limit=7", "-f=3", "--model_args=a=1,b=2",
+        "--apply_chat_template=chatml", "--seed=5", "-apretrained=m").exitCode());
+    assertEquals("dummy", cli.lastSettings().model());
+    assertEquals(java.util.List.of("arc_easy"), cli.lastSettings().tasks());
+    assertEquals(7.0, cli.lastSettings().limit());
+    assertEquals(3, cli.lastSettings().numFewshot());
+    assertEquals(java.util.Map.of("a", 1, "b", 2, "pretrained", "m"), cli.lastSettings().modelArgs());
+    assertEquals("chatml", cli.lastSettings().applyChatTemplate());
+    assertEquals(5, cli.lastSettings().fewshotSeed());
+    assertEquals(0, cli.run("--model", "dummy", "--tasks", "arc_easy", "--model_args=").exitCode());
+    assertEquals(java.util.Map.of(), cli.lastSettings().modelArgs());
   }
 
   @Test
