@@ -13,6 +13,10 @@ import re
 import struct
 import sys
 
+if os.environ.get("PYTHONHASHSEED") != "0":
+    # set iteration order (repr of sets, literal fixtures) depends on str hashing: pin it
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 API_RES = os.path.join(ROOT, "api", "src", "test", "resources", "org", "lmeval", "api", "support")
 KERNEL_RES = os.path.join(ROOT, "platform", "kernel", "src", "test", "resources", "org", "lmeval", "platform", "python")

@@ -76,11 +76,11 @@ public final class MetricsPlugin implements Plugin {
         new BypassAggregation());
   }
 
-  /** A metric without kwargs. */
+  /** A metric that, like lm-eval's pass-through metrics, takes no kwargs (any given are ignored). */
   private static MetricFactory simple(String name, boolean higherIsBetter, String aggregation,
                                       Supplier<? extends Metric> metric) {
     return new BuiltinMetricFactory(name, higherIsBetter, aggregation, kwargs -> {
-      Kwargs.of(name, kwargs);
+      Kwargs.ignored(name, kwargs);
       return metric.get();
     });
   }

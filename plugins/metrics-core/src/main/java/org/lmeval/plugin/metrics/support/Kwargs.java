@@ -35,6 +35,22 @@ public final class Kwargs {
     return new Kwargs(metric, options);
   }
 
+  /**
+   * Marks every kwarg of a metric that lm-eval never passes its kwargs to (the pass-through metrics such as
+   * {@code acc} or {@code f1}, and {@code process_results} metrics) as read, and logs that they have no effect:
+   * lm-eval ignores them too, and real task files carry such keys (e.g. {@code ignore_case} on {@code acc}).
+   */
+  public static void ignored(String metric, Options options) {
+    if (options.isEmpty()) {
+      return;
+    }
+    for (String key : options.keys()) {
+      options.value(key);
+    }
+    System.getLogger(Kwargs.class.getName()).log(System.Logger.Level.WARNING,
+        "metric ''{0}'' ignores its kwargs {1}, as lm-eval does", metric, options.keys());
+  }
+
   /** A boolean kwarg ({@code true}/{@code false}); absent or null gives the default. */
   public boolean bool(String key, boolean defaultValue) {
     Optional<Object> v = options.value(key);

@@ -16,7 +16,7 @@ public final class TaskMetrics {
   public static List<MetricFactory> all() {
     List<MetricFactory> out = new ArrayList<>();
     out.add(new BuiltinMetricFactory(TruthfulQaMc2Metric.NAME, true, "mean", kwargs -> {
-      Kwargs.of(TruthfulQaMc2Metric.NAME, kwargs);
+      Kwargs.ignored(TruthfulQaMc2Metric.NAME, kwargs);
       return new TruthfulQaMc2Metric();
     }));
     for (TruthfulQaGenMetric.Similarity sim : TruthfulQaGenMetric.Similarity.values()) {
@@ -24,7 +24,7 @@ public final class TaskMetrics {
         TruthfulQaGenMetric metric = new TruthfulQaGenMetric(sim, stat);
         String name = TruthfulQaGenMetric.FUNCTION + "." + metric.key();
         out.add(new BuiltinMetricFactory(name, true, "mean", kwargs -> {
-          Kwargs.of(name, kwargs);
+          Kwargs.ignored(name, kwargs);
           return metric;
         }));
       }
@@ -33,7 +33,7 @@ public final class TaskMetrics {
       String name = WikitextMetric.FUNCTION + "." + count.key();
       String aggregation = count == WikitextMetric.Count.BYTES_FOR_BITS ? "bits_per_byte" : "weighted_perplexity";
       out.add(new BuiltinMetricFactory(name, false, aggregation, kwargs -> {
-        Kwargs.of(name, kwargs);
+        Kwargs.ignored(name, kwargs);
         return new WikitextMetric(count);
       }));
     }
