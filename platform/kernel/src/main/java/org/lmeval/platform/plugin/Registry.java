@@ -53,9 +53,9 @@ public final class Registry<T> {
     if (frozen) {
       throw new IllegalStateException("the " + kind + " registry is frozen; cannot register '" + name + "'");
     }
-    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
       throw new EvalException(ErrorCode.PLUGIN_LOAD_FAILED, kind + " name '" + name + "' from " + origin
-          + " is not valid: names match [A-Za-z0-9][A-Za-z0-9_.-]*");
+          + " is not valid: names match [A-Za-z0-9][A-Za-z0-9_.+-]*");
     }
     Origin existing = origins.get(name);
     if (existing != null) {

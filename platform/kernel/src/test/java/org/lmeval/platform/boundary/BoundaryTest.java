@@ -504,7 +504,7 @@ class BoundaryTest {
         return List.of(backend("My Model", b -> List.of(), EnumSet.allOf(RequestType.class), new AtomicReference<>()));
       }
     }));
-    assertEquals("model name 'My Model' from plugin p 1.0 (p.jar) is not valid: names match [A-Za-z0-9][A-Za-z0-9_.-]*",
+    assertEquals("model name 'My Model' from plugin p 1.0 (p.jar) is not valid: names match [A-Za-z0-9][A-Za-z0-9_.+-]*",
         e.getMessage());
   }
 }
