@@ -42,6 +42,12 @@ public final class ClassLoaderSafeMetric {
     }
 
     @Override
+    public Object sampleItem(Sample sample, Score score) {
+      return boundary.call(component, "sampleItem(sample, score)", ErrorCode.BACKEND_FAILURE,
+          () -> delegate.sampleItem(sample, score));
+    }
+
+    @Override
     public String toString() {
       return boundary.describe(component);
     }
@@ -69,6 +75,14 @@ public final class ClassLoaderSafeMetric {
     public Object sampleItem(Sample sample) {
       return boundary.call(component, "sampleItem(sample)", ErrorCode.BACKEND_FAILURE,
           () -> delegate.sampleItem(sample));
+    }
+
+    @Override
+    public java.util.OptionalDouble stderr(List<Sample> samples) {
+      java.util.OptionalDouble stderr = boundary.call(component, "stderr(" + samples.size() + " samples)",
+          ErrorCode.BACKEND_FAILURE, () -> delegate.stderr(samples));
+      return ResultValidator.notNull(boundary, component, "stderr(samples)", ErrorCode.BACKEND_FAILURE, stderr,
+          "the stderr");
     }
 
     @Override

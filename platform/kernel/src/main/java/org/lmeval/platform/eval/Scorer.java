@@ -331,16 +331,18 @@ public final class Scorer {
         continue;
       }
       MetricFactory factory = factories.get(name);
-      Options kwargs = Options.of("metric kwarg", spec.kwargs());
+      // lm-eval passes metric kwargs only to generate_until metrics; elsewhere it ignores them (warning).
+      boolean takesKwargs = task.outputType() == OutputType.GENERATE_UNTIL;
+      if (!takesKwargs && !spec.kwargs().isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "task '" + task.name() + "': metric '" + name + "' kwargs "
+            + spec.kwargs().keySet() + " ignored, as lm-eval ignores metric kwargs for "
+            + task.outputType().yamlName() + " tasks");
+      }
+      Options kwargs = Options.of("metric kwarg", takesKwargs ? spec.kwargs() : Map.of());
       Metric metric = factory.create(kwargs);
       if (!kwargs.unreadKeys().isEmpty()) {
-        String msg = "task '" + task.name() + "': metric '" + name + "' does not take the kwarg(s) "
-            + kwargs.unreadKeys();
-        if (task.outputType() == OutputType.GENERATE_UNTIL) {
-          throw new EvalException(ErrorCode.INVALID_TASK, msg);
-        }
-        LOG.log(System.Logger.Level.WARNING, msg + "; ignored, as lm-eval ignores metric kwargs for "
-            + task.outputType().yamlName() + " tasks");
+        throw new EvalException(ErrorCode.INVALID_TASK, "task '" + task.name() + "': metric '" + name
+            + "' does not take the kwarg(s) " + kwargs.unreadKeys());
       }
       if (metric instanceof Metric.Corpus) {
         out.add(new ResolvedMetric(name, Kind.CORPUS, metric, null));
