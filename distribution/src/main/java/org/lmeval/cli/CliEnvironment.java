@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.lmeval.platform.Kernel;
 import org.lmeval.platform.KernelConfig;
@@ -43,7 +42,7 @@ public record CliEnvironment(Map<String, String> env, Path installHome, Path wor
     String home = System.getProperty("lmeval.home");
     return new CliEnvironment(System.getenv(), home == null || home.isBlank() ? null : Path.of(home),
         Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), Kernel::start,
-        CliEnvironment::serviceLoadedCatalog, EvaluationRunner.kernel());
+        TaskEngineCatalog.provider(), EvaluationRunner.kernel());
   }
 
   public CliEnvironment withEnv(Map<String, String> newEnv) {
@@ -105,17 +104,5 @@ public record CliEnvironment(Map<String, String> env, Path installHome, Path wor
       return Path.of(local.get()).resolve("lm-eval-java");
     }
     return userHome.resolve(".cache").resolve("lm-eval-java");
-  }
-
-  private static Optional<TaskCatalog> serviceLoadedCatalog(Kernel kernel, java.util.List<Path> includePaths,
-      Path datasetDir) {
-    for (TaskCatalog.Provider provider : ServiceLoader.load(TaskCatalog.Provider.class,
-        CliEnvironment.class.getClassLoader())) {
-      Optional<TaskCatalog> catalog = provider.open(kernel, includePaths, datasetDir);
-      if (catalog.isPresent()) {
-        return catalog;
-      }
-    }
-    return Optional.empty();
   }
 }

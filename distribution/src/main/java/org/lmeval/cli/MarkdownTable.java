@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A Markdown table in the layout of pytablewriter's {@code MarkdownTableWriter}, which lm-eval's listings
  * use: no cell margins, headers centred (the odd space on the right), text cells left-aligned, columns at
- * least three wide, a trailing newline.
+ * least three wide, a trailing newline. Unlike the kernel's results table
+ * ({@code org.lmeval.platform.results.MarkdownTable}), every cell is text: no number inference, so an API
+ * version {@code 1.0} prints as written.
  */
 final class MarkdownTable {
   private final List<String> headers;

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.lmeval.platform.Kernel;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
+import org.lmeval.platform.eval.ScoringSession;
 
 /**
  * The body of {@code lm-eval run} once its configuration is resolved (lm-eval's {@code Run._execute}): log
@@ -45,9 +46,10 @@ final class RunExecution {
             + " (see docs/troubleshooting.md#no-model-backends)");
       }
       kernel.registry().modelBackends().get(settings.model());
-      EvaluationResult result = context.env().runner().evaluate(kernel.registry(), settings);
-      if (config.showConfig()) {
-        context.out().println(PythonJson.dumps(result.results()));
+      ScoringSession.Finished finished = context.env().runner().evaluate(kernel, settings, context.err());
+      EvaluationResult result = finished.result();
+      if (finished.configDump() != null) {
+        context.out().println(finished.configDump());
       }
       for (var file : result.files()) {
         context.info("Saved " + file);

@@ -12,6 +12,7 @@ import org.lmeval.platform.Kernel;
 import org.lmeval.platform.KernelConfig;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
+import org.lmeval.platform.eval.ScoringSession;
 
 /**
  * Runs {@link Main#run} in-process with captured output, a kernel holding the given plugins and a runner
@@ -32,10 +33,12 @@ final class CliRun {
 
   CliRun(Path workingDir) {
     this.workingDir = workingDir;
-    this.runner = (registry, s) -> {
+    this.runner = (kernel, s, err) -> {
       settings.add(s);
-      return new EvaluationResult(Map.of("results", Map.of("arc_easy", Map.of("acc,none", 0.25))),
-          s.model() + " (" + s.modelArgs() + "), limit: " + s.limit(), "|Tasks|\n|-----|\n|arc_easy|", List.of());
+      return new ScoringSession.Finished(new EvaluationResult(
+          Map.of("results", Map.of("arc_easy", Map.of("acc,none", 0.25))),
+          s.model() + " (" + s.modelArgs() + "), limit: " + s.limit(), "|Tasks|\n|-----|\n|arc_easy|", List.of()),
+          null);
     };
   }
 

@@ -84,7 +84,7 @@ class ErrorsTest {
 
   @Test
   void evaluationFailuresExitWithOneAndNoStackTrace() {
-    CliRun.Result r = new CliRun(dir).runner((reg, s) -> {
+    CliRun.Result r = new CliRun(dir).runner((kernel, s, err) -> {
       throw new EvalException(ErrorCode.BACKEND_FAILURE, "server returned 500 for request 3");
     }).run("--model", "dummy", "--tasks", "arc_easy");
     assertEquals(ExitCodes.FAILURE, r.exitCode());
@@ -93,7 +93,7 @@ class ErrorsTest {
 
   @Test
   void taskDefinitionErrorsAreConfigurationErrors() {
-    CliRun.Result r = new CliRun(dir).runner((reg, s) -> {
+    CliRun.Result r = new CliRun(dir).runner((kernel, s, err) -> {
       throw new EvalException(ErrorCode.INVALID_TASK, "arc.yaml: key 'doc_to_text': unknown filter 'uper'");
     }).run("--model", "dummy", "--tasks", "arc_easy");
     assertEquals(ExitCodes.CONFIGURATION, r.exitCode());
@@ -101,7 +101,7 @@ class ErrorsTest {
 
   @Test
   void unexpectedExceptionsAreInternalErrorsWithTheTraceOnlyAtDebug() {
-    EvaluationRunner broken = (reg, s) -> {
+    EvaluationRunner broken = (kernel, s, err) -> {
       throw new IllegalStateException("boom");
     };
     CliRun.Result quiet = new CliRun(dir).runner(broken).run("--model", "dummy", "--tasks", "arc_easy");

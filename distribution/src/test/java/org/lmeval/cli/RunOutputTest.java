@@ -9,31 +9,35 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
+import org.lmeval.platform.eval.ScoringSession;
+import org.lmeval.platform.python.PythonJson;
 
 /** What 'lm-eval run' prints and what it hands to the evaluator. */
 class RunOutputTest {
   @TempDir
   Path dir;
 
-  private static EvaluationResult result() {
+  private static ScoringSession.Finished result(EvalSettings s) {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("results", Map.of("arc_easy", Map.of("acc,none", 0.25, "acc_stderr,none", 1e-05)));
     results.put("config", Map.of("model", "dummy"));
-    return new EvaluationResult(results, "dummy ({}), gen_kwargs: ({}), limit: 20.0, num_fewshot: None, batch_size: 1",
+    EvaluationResult r = new EvaluationResult(results, "dummy ({}), gen_kwargs: ({}), limit: 20.0, num_fewshot: None, batch_size: 1",
         "|Tasks|\n", List.of());
+    return new ScoringSession.Finished(r, s.showConfig() ? PythonJson.dumps(results, PythonJson.Options.RESULTS) : null);
   }
 
   @Test
   void printsTheSummaryLineThenTheTables() {
-    CliRun.Result r = new CliRun(dir).runner((reg, s) -> result()).run("--model", "dummy", "--tasks", "arc_easy");
+    CliRun.Result r = new CliRun(dir).runner((kernel, s, err) -> result(s)).run("--model", "dummy", "--tasks", "arc_easy");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("dummy ({}), gen_kwargs: ({}), limit: 20.0, num_fewshot: None, batch_size: 1\n|Tasks|\n\n", r.out());
   }
 
   @Test
   void showConfigPrintsTheResultsJsonFirst() {
-    CliRun.Result r = new CliRun(dir).runner((reg, s) -> result())
+    CliRun.Result r = new CliRun(dir).runner((kernel, s, err) -> result(s))
         .run("--model", "dummy", "--tasks", "arc_easy", "--show_config");
     assertTrue(r.out().startsWith("""
         {

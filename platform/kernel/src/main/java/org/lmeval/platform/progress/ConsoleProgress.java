@@ -37,6 +37,7 @@ public final class ConsoleProgress implements Progress {
     private long done;
     private long lastPrintNanos;
     private long lastPrintedDecile = -1;
+    private long lastPrintedDone = -1;
     private boolean closed;
 
     ConsoleBar(String phase, long total) {
@@ -69,7 +70,9 @@ public final class ConsoleProgress implements Progress {
         return;
       }
       closed = true;
-      print();
+      if (lastPrintedDone != done) {
+        print();
+      }
       if (terminal) {
         err.print('\n');
         err.flush();
@@ -79,6 +82,7 @@ public final class ConsoleProgress implements Progress {
     private void print() {
       long now = nanoClock.getAsLong();
       lastPrintNanos = now;
+      lastPrintedDone = done;
       lastPrintedDecile = total <= 0 ? 10 : done * 10 / total;
       String line = render(now);
       if (terminal) {

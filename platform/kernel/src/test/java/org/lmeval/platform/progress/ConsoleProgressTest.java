@@ -27,6 +27,7 @@ class ConsoleProgressTest {
     // Plain mode prints at most one line per 10 s (and the final one), never a carriage return.
     assertTrue(lines.length <= 5, out.toString());
     assertTrue(!out.toString().contains("\r"));
+    assertTrue(!lines[lines.length - 2].equals(last), "the final state is printed once: " + out);
   }
 
   @Test
