@@ -651,10 +651,153 @@ HANDWRITTEN = [
 ]
 
 
+# Small templates, one behaviour each, so that one failure does not hide the rest.
+EDGE = [
+    # whitespace control and template text
+    "a {{- s -}} b", "a\n  {{- s }}\n  b", "a {{ s -}}\n\n b", "x {%- if true %} y {%- endif %} z", "x {% if true -%} y {% endif -%} z",
+    "x\n{%- for i in range(2) -%}\n[{{ i }}]\n{%- endfor -%}\nz", "x\u00a0{%- if true -%}\u00a0y", "x\u2003{{- 'y' -}}\u2003z", "x\x1c{%- if true -%}\x1fz",
+    "x\u2028{%- if true %}y", "x \x85{{- 'y' }}", "t\t{%- if true -%}\t\tu", "{% if true %}\n  line\n{% endif %}\n", "{% if true %}\r\n  crlf\r\n{% endif %}\r\n",
+    "a{# comment {{ x }} %} #}b", "a {#- c -#} b", "a\n{#- c #}\nb", "{%+ if true %}x{% endif %}", "  {%+ if true +%}  x{% endif %}",
+    "It's {{ s }} \"quoted\" { not a tag } and }} alone", "{ {{ '{' }} }", "{{ '{{' }}{{ '}}' }}{{ '{%' }}{{ '%}' }}", "{{ \"%}\" }} {{ '#}' }}",
+    "{% raw %} {{ x }} {% if %} {% endraw %}", "{%- raw -%}  a  {%- endraw -%}", "{% raw %}{{{% endraw %}", "\n\n{{ s }}\n\n\n", "", " ", "\n",
+    "{{ s }}{{ s }}", "{{s}}", "{{   s   }}", "{{\ns\n}}", "{%if true%}x{%endif%}", "{%\nif\ntrue\n%}x{%\nendif\n%}",
+    # literals
+    "{{ 'a\\tb' }}", "{{ \"a\\nb\" }}", "{{ 'a\\\\b' }}", "{{ 'a\\'b' }}", "{{ \"a\\\"b\" }}", "{{ '\\x41\\x42' }}", "{{ '\\u00e9\\u4e2d' }}",
+    "{{ '\\U0001F600' }}", "{{ '\\N{BULLET}' }}", "{{ '\\d\\w\\s' }}", "{{ '\\101\\7' }}", "{{ 'é\\é' }}", "{{ 'a\\\nb' }}", "{{ 'x' 'y' \"z\" }}",
+    "{{ 1_000 }} {{ 0x1F }} {{ 0b101 }} {{ 0o17 }} {{ 0X1f }}", "{{ 1e3 }} {{ 1E-3 }} {{ 2.5e+2 }} {{ 1_0.5 }} {{ 10.0 }}", "{{ 007 }}", "{{ 1. }}",
+    "{{ .5 }}", "{{ 0 }} {{ 00 }} {{ -0 }} {{ -0.0 }}", "{{ 123456789012345678901234567890 }}", "{{ 1e400 }}", "{{ 'x'[0] }}{{ 'xyz'[-1] }}",
+    "{{ true }}{{ True }}{{ false }}{{ False }}{{ none }}{{ None }}", "{{ TRUE }}", "{{ [] }}{{ () }}{{ {} }}{{ [1,] }}{{ (1,) }}{{ {'a': 1,} }}",
+    "{{ (1) }} {{ ((1, 2)) }} {{ (1, (2, 3)) }}", "{{ [[]] }} {{ [{}] }} {{ {'k': []} }}", "{{ {1: 'a', True: 'b', 1.0: 'c'} }}", "{{ {'a': 1, 'a': 2} }}",
+    "{{ {(1, 2): 'x'} }}", "{{ {[1]: 2} }}",
+    # operator precedence and semantics
+    "{{ -2 ** 2 }}", "{{ 2 ** 3 ** 2 }}", "{{ 1 + 2 ~ 3 }}", "{{ 'a' ~ 1 + 2 }}", "{{ 2 * 3 ~ 4 }}", "{{ not 1 == 2 }}", "{{ not 1 + 1 }}",
+    "{{ 1 < 2 < 3 }} {{ 3 > 2 > 2 }} {{ 1 == 1 == 1 }} {{ 1 < 2 == True }}", "{{ 1 if true else 2 if false else 3 }}", "{{ 1 if false else 2 if false else 3 }}",
+    "{{ n|string + 'x' }}", "{{ -n|abs }}", "{{ s|length + 1 }}", "{{ l|length * 2 }}", "{{ not missing is defined }}", "{{ none is none and 1 }}",
+    "{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 // -2 }} {{ 7.5 // 2 }} {{ -7.5 // 2 }} {{ 7 % -3 }} {{ -7.5 % 2 }} {{ 2 ** 0.5 }} {{ 10 ** -2 }}",
+    "{{ 1 / 3 }} {{ 2 / 3 }} {{ 10 / 4 }} {{ 1e16 / 3 }} {{ big / 7 }} {{ big * big }} {{ big // 3 }} {{ -big % 7 }}", "{{ 1 // 0 }}", "{{ 1 % 0 }}",
+    "{{ 1.0 / 0 }}", "{{ 1.5 // 0 }}", "{{ 0 ** -1 }}", "{{ 'a' * -1 }}|{{ [1] * 0 }}|{{ 3 * 'ab' }}|{{ true * 'x' }}", "{{ 'a' * 1.5 }}", "{{ 'a' - 'b' }}",
+    "{{ [1] + (2,) }}", "{{ (1,) + (2,) }}", "{{ none + 1 }}", "{{ -'a' }}", "{{ 'a' < 'b' < 'c' }} {{ 'Z' < 'a' }} {{ 'é' > 'z' }} {{ '😀' > '\uffff' }}",
+    "{{ [1, 'a'] < [1, 'b'] }} {{ [1, 2] < [1, 2, 0] }} {{ (1, 2) > (1,) }}", "{{ [1, 'a'] < [1, 2] }}", "{{ none < 1 }}", "{{ 1 == '1' }} {{ 1 != '1' }} {{ 1.0 == 1 }} {{ [1] == (1,) }} {{ {} == {} }}",
+    "{{ true == 1 }} {{ false == 0 }} {{ true + true }} {{ 1 is sameas 1 }} {{ true is sameas true }}", "{{ 'ab' in 'xaby' }} {{ '' in 'x' }} {{ 1 in [1.0] }} {{ 'k' in d }} {{ 'v' in d }} {{ 2 in range(3) }}",
+    "{{ 1 in 'abc' }}", "{{ 'a' in 5 }}", "{{ 'a' in none }}", "{{ ('a', 1) in d.items() }} {{ 'k' in d.keys() }} {{ 'v' in d.values() }}",
+    "{{ 0 or '' or [] or 'last' }} {{ 1 and 2 and 3 }} {{ 0 and missing }} {{ 1 or missing }}", "{{ missing or 1 }}", "{{ missing and 1 }}",
+    # truthiness
+    "{% if '0' %}a{% endif %}{% if 0.0 %}b{% endif %}{% if [] %}c{% endif %}{% if {} %}d{% endif %}{% if ' ' %}e{% endif %}{% if none %}f{% endif %}{% if -0.0 %}g{% endif %}{% if 'False' %}h{% endif %}",
+    "{% if range(0) %}a{% else %}b{% endif %}{% if d.items() %}c{% endif %}{% if (l|select) %}d{% endif %}",
+    # str() of values
+    "{{ 0.1 + 0.2 }} {{ 1e16 }} {{ 1e15 }} {{ 123456789.123456789 }} {{ 1e-4 }} {{ 1e-5 }} {{ 5e-324 }} {{ 1.7976931348623157e308 }} {{ 100.0 }} {{ 2.5 }}",
+    "{{ 'inf'|float }} {{ '-inf'|float }} {{ 'nan'|float }} {{ 'Infinity'|float }}", "{{ [0.1, -0.0, 1e22, 1e-7] }} {{ (1.0,) }}",
+    "{{ ['a', \"b's\", 'c\"d', 'e\\'f\"g', 'h\\\\i', 'j\\nk', 'tab\\t', '\\x00', '\\x7f', '\\x80', '\\xa0', '\\xad', '\\u200b', '\\u2028', '\\u0301', 'é', '中', '\\U0001F600', '\\U000E0001'] }}",
+    "{{ {'k\\'': \"v\\\"\", '': none} }}", "{{ [none, true, false, 0, 1.5, 'x', [], {}, ()] }}", "{{ d }} {{ l }} {{ nested }}", "{{ range(3) }} {{ range(1, 5) }} {{ range(0, 10, 2) }} {{ range(5, 0, -1) }}",
+    "{{ d.keys() }} {{ d.values() }} {{ d.items() }}", "{{ namespace(a=1) }}", "{{ s.upper }}",
+    # str methods
+    "{{ s.strip() }}|{{ s.lstrip() }}|{{ s.rstrip() }}|{{ s.strip(' HWd') }}|{{ 'xxaxx'.strip('x') }}|{{ ''.strip() }}|{{ 'ab'.strip('') }}|{{ s.strip(none) }}",
+    "{{ nb.strip() }}|{{ ws.strip() }}|{{ '\\u200b x \\u200b'.strip() }}|{{ '\\u2028x\\u2029'.strip() }}|{{ '\\x85x\\x1e'.strip() }}|{{ '\\u3000x\\u205f'.strip() }}",
+    "{{ 'a b\\tc\\nd\\xa0e\\u2003f'.split() }} {{ '  a  b  '.split() }} {{ 'a,b,,c,'.split(',') }} {{ 'a b c'.split(' ', 1) }} {{ 'a b c'.split(none, 1) }} {{ ''.split(',') }}",
+    "{{ 'a b c'.rsplit(' ', 1) }} {{ '  a b  '.rsplit(none, 1) }} {{ 'a::b::c'.split('::') }} {{ 'abc'.split('abc') }} {{ 'a b'.split(maxsplit=0) }} {{ 'a,b'.split(sep=',') }}",
+    "{{ 'x'.split('') }}", "{{ 'a\\nb\\r\\nc\\rd\\x0be\\x1cf\\u2028g'.splitlines() }} {{ 'a\\nb\\n'.splitlines(true) }} {{ ''.splitlines() }}",
+    "{{ 'hello'.index('l') }} {{ 'hello'.rindex('l') }} {{ 'hello'.find('l', 3) }} {{ 'hello'.find('h', 1) }} {{ 'hello'.find('', 10) }} {{ 'hello'.find('', 5) }} {{ 'a😀b'.find('b') }} {{ 'hello'.find('l', -2) }} {{ 'hello'.count('l') }} {{ 'aaa'.count('aa') }} {{ 'ab'.count('') }}",
+    "{{ 'hello'.index('z') }}", "{{ 'hello'.index() }}", "{{ 'hello'.find(1) }}",
+    "{{ 'hello'.replace('l', 'L') }} {{ 'hello'.replace('l', 'L', 1) }} {{ 'ab'.replace('', '-') }} {{ 'ab'.replace('', '-', 2) }} {{ 'a😀'.replace('', '|') }} {{ 'aaa'.replace('a', 'b', 0) }} {{ 'aaa'.replace('a', 'b', -1) }}",
+    "{{ 'abc'.startswith('ab') }} {{ 'abc'.startswith(('x', 'a')) }} {{ 'abc'.endswith('bc') }} {{ 'abc'.startswith('b', 1) }} {{ 'abc'.endswith('b', 0, 2) }} {{ 'abc'.startswith('') }} {{ 'abc'.startswith('', 5) }}",
+    "{{ 'abc'.startswith(['a']) }}", "{{ ', '.join(['a', 'b']) }} {{ ''.join('abc') }} {{ '-'.join(d) }} {{ 'x'.join([]) }}", "{{ '-'.join([1, 2]) }}",
+    "{{ 'hELLO wORLD'.capitalize() }} {{ 'ßtraße'.capitalize() }} {{ 'ǆemal'.capitalize() }} {{ 'ﬁne'.capitalize() }} {{ 'İstanbul'.lower() }} {{ 'ΟΔΟΣ'.lower() }} {{ 'ΟΔΟΣ ΟΔΟΣ.'.lower() }} {{ 'straße'.upper() }} {{ 'ǆ'.upper() }}",
+    "{{ \"they're bill's friends\".title() }} {{ 'hello-world foo_bar 3rd'.title() }} {{ 'ǆabc'.title() }} {{ 'ΣΑΣ'.title() }} {{ 'aBc'.swapcase() }} {{ 'Straße'.casefold() }}",
+    "{{ '123'.isdigit() }} {{ '١٢٣'.isdigit() }} {{ '²³'.isdigit() }} {{ '½'.isdigit() }} {{ '½'.isnumeric() }} {{ '①'.isdigit() }} {{ ''.isdigit() }} {{ '1.5'.isdigit() }} {{ '-1'.isdigit() }} {{ '12'.isdecimal() }} {{ '²'.isdecimal() }}",
+    "{{ 'abc'.isalpha() }} {{ 'abç'.isalpha() }} {{ 'ab1'.isalnum() }} {{ ' \\t\\n'.isspace() }} {{ '\\xa0'.isspace() }} {{ ''.isspace() }} {{ 'ab'.islower() }} {{ 'aB'.islower() }} {{ 'A1'.isupper() }} {{ '1'.isupper() }} {{ 'Ab Cd'.istitle() }} {{ 'Ab cd'.istitle() }} {{ 'abc'.isascii() }} {{ 'é'.isascii() }} {{ 'a_b'.isidentifier() }}",
+    "{{ 'ab'.center(6) }}|{{ 'ab'.center(5, '*') }}|{{ 'abc'.center(6) }}|{{ 'ab'.ljust(4, '.') }}|{{ 'ab'.rjust(4) }}|{{ '42'.zfill(5) }}|{{ '-42'.zfill(5) }}|{{ 'abc'.center(2) }}",
+    "{{ 'a=b=c'.partition('=') }} {{ 'a=b=c'.rpartition('=') }} {{ 'abc'.partition('x') }} {{ 'abc'.rpartition('x') }} {{ 'prefix_x'.removeprefix('prefix_') }} {{ 'x.txt'.removesuffix('.txt') }}",
+    "{{ 'a\\tb\\tc'.expandtabs() }}|{{ 'a\\tbc\\td'.expandtabs(4) }}", "{{ '{} + {} = {}'.format(1, 2, 3) }} {{ '{1}{0}'.format('a', 'b') }} {{ '{x}-{y}'.format(x=1, y='z') }} {{ '{{}}{}'.format(5) }}",
+    "{{ '{:>5}|{:<5}|{:^5}|{:*^7}'.format('a', 'b', 'c', 'd') }}", "{{ '{:.2f}|{:.3e}|{:g}|{:%}|{:,}|{:_}|{:+d}|{: d}|{:05d}|{:x}|{:#x}|{:o}|{:b}|{:c}'.format(3.14159, 12345.678, 0.0001, 0.25, 1234567, 1234567, 5, 5, 42, 255, 255, 8, 5, 65) }}",
+    "{{ '{!r}|{!s}|{0[0]}|{1[k]}|{1.keys}'.format(['a'], d) }}", "{{ '{:.3}|{:10.4}|{:.0f}|{:.1f}|{:e}'.format(3.14159, 2.718281828, 2.5, 0.05, 0.0) }}", "{{ '{} {}'.format(1) }}", "{{ '{0} {}'.format(1, 2) }}",
+    "{{ '{:d}'.format('x') }}", "{{ '{:s}'.format(1) }}", "{{ '{}'.format(none) }} {{ '{:>4}'.format(true) }} {{ '{:5}'.format(none) }}",
+    "{{ s[0] }} {{ s[-1] }} {{ s[2:7] }} {{ s[:-3] }} {{ s[::2] }} {{ s[::-1] }} {{ s[-3:] }} {{ s[100:] }} {{ s[:100] }} {{ s[5:2] }} {{ s[5:2:-1] }}",
+    "{{ emoji[0] }}|{{ emoji[1] }}|{{ emoji[-1] }}|{{ emoji[1:] }}|{{ emoji[::-1] }}|{{ emoji|length }}|{{ emoji.upper() }}|{{ emoji.center(5, '*') }}",
+    "{{ s[1.0] }}", "{{ s['x'] }}", "{{ s[::0] }}", "{{ s[none:none] }}", "{{ s['a':] }}", "{{ n[0] }}", "{{ n[1:] }}", "{{ none[0] }}", "{{ d[1:] }}", "{{ s[99] }}", "{{ l[-99] }}",
+    "{{ l[1] }} {{ l[-1] }} {{ l[1:3] }} {{ l[::-2] }} {{ l[true] }} {{ l.0 }} {{ l.1 }} {{ nested.0.1 }} {{ nested[1]['a'][1] }} {{ nested[1].a.0 }}",
+    "{{ (1, 2, 3)[1:] }} {{ (1, 2)[-1] }} {{ range(10)[2] }} {{ range(10)[2:5] }} {{ range(10)[::3]|list }} {{ range(10)[-1] }}",
+    # list / dict methods
+    "{{ l.index('a') }} {{ l.count('a') }} {{ [1, 2, 1].count(1) }} {{ [1, 2, 3].index(2) }} {{ [1, 2, 1].index(1, 1) }} {{ (1, 2).index(2) }} {{ [1.0].index(1) }}",
+    "{{ l.index('zzz') }}", "{{ (1, 2).index(3) }}", "{% set x = [3, 1, 2] %}{% set _ = x.append(4) %}{% set _ = x.sort() %}{{ x }}{% set _ = x.reverse() %}{{ x }}{{ x.pop() }}{{ x }}{% set _ = x.insert(0, 9) %}{{ x }}",
+    "{{ d.get('k') }} {{ d.get('zz') }} {{ d.get('zz', 0) }} {{ d.keys()|list }} {{ d.values()|list }} {{ d.items()|list }} {{ d.copy() }} {{ d|length }}",
+    "{{ d.items }}", "{{ d.k }} {{ d['k'] }} {{ d.n + 1 }} {{ d.get }}", "{% set dd = {'items': 1, 'a': 2} %}{{ dd['items'] }} {{ dd.a }}", "{% set dd = {'items': 1} %}{{ dd.items }}",
+    "{{ n.real }} {{ f.real }} {{ n.imag }} {{ n.bit_length() }} {{ 2.0.is_integer() }}", "{{ n.nosuch }}", "{{ d.nosuch.x }}", "{{ l.nosuch() }}",
+    # filters
+    "{{ s|length }} {{ l|count }} {{ d|length }} {{ range(4)|length }} {{ emoji|length }}", "{{ n|length }}", "{{ (l|select)|length }}",
+    "{{ l|join }} {{ l|join('|') }} {{ [1, none, true]|join(',') }} {{ d|join(',') }} {{ [{'a': 1}, {'a': 2}]|join(',', attribute='a') }} {{ 'abc'|join('.') }}",
+    "{{ n|string }} {{ f|string }} {{ none|string }} {{ l|string }} {{ missing|string }}", "{{ '42'|int }} {{ ' 42 '|int }} {{ '4_2'|int }} {{ '42.9'|int }} {{ '-3'|int }} {{ 'x'|int }} {{ 'x'|int(7) }} {{ '٣'|int }} {{ '1e3'|int }} {{ 'inf'|int }} {{ 3.99|int }} {{ -3.99|int }} {{ true|int }} {{ none|int }} {{ [1]|int }} {{ '0x1A'|int(0, 16) }} {{ '0x1A'|int(base=16) }} {{ '1A'|int(base=16) }} {{ '012'|int(base=0) }} {{ '0b11'|int(base=0) }}",
+    "{{ '3.5'|float }} {{ ' 1e3 '|float }} {{ '1_0.5'|float }} {{ 'x'|float }} {{ 'x'|float(2.5) }} {{ 3|float }} {{ none|float }} {{ '.5'|float }} {{ '5.'|float }} {{ 'nan'|float }} {{ '1.5d'|float }} {{ '0x10'|float }}",
+    "{{ 'inf'|float|int }}", "{{ s|trim }}|{{ s|trim('H ') }}|{{ nb|trim }}|{{ 5|trim }}", "{{ s|lower }}|{{ s|upper }}|{{ s|capitalize }}|{{ s|title }}|{{ 'hello-world (foo) [bar] <baz> it\\'s'|title }}|{{ u|title }}",
+    "{{ s|replace('l', '') }}|{{ s|replace('l', 'L', 2) }}|{{ 123|replace('2', 'x') }}|{{ s|replace('', '.') }}", "{{ l|first }} {{ l|last }} {{ 'abc'|first }} {{ 'abc'|last }} {{ d|first }} {{ d|last }} {{ range(3)|last }}",
+    "{{ []|first }}", "{{ []|first is defined }} {{ []|last is defined }}", "{{ (l|select)|last }}", "{{ missing|default('x') }} {{ none|default('x') }} {{ ''|default('x') }} {{ ''|default('x', true) }} {{ 0|d('y', true) }} {{ missing|d }}|{{ l|default }}",
+    "{{ missing.attr|default('x') }}", "{{ d.zz|default('dz') }} {{ l[10]|default('l10') }} {{ (none if false)|default('cond') }}",
+    "{{ ['b', 'A', 'c']|sort }} {{ ['b', 'A', 'c']|sort(case_sensitive=true) }} {{ ['b', 'A', 'c']|sort(reverse=true) }} {{ [3, 1.5, 2]|sort }} {{ 'cba'|sort }} {{ [[2, 'a'], [1, 'b']]|sort }}",
+    "{{ [{'a': 2, 'b': 'x'}, {'a': 1, 'b': 'y'}]|sort(attribute='a') }} {{ [{'a': 1, 'b': 'B'}, {'a': 1, 'b': 'a'}]|sort(attribute='a,b') }} {{ [['x', 2], ['y', 1]]|sort(attribute='1') }}",
+    "{{ [1, 'a']|sort }}", "{{ [('b', 1), ('a', 1), ('c', 0)]|sort(attribute='1') }} {{ [('b', 1), ('a', 1), ('c', 0)]|sort(attribute='1', reverse=true) }}",
+    "{{ ['a', 'A', 'b', 'a']|unique|list }} {{ ['a', 'A']|unique(case_sensitive=true)|list }} {{ [1, 1.0, true, 2]|unique|list }} {{ [{'a': 1}, {'a': 1}]|unique(attribute='a')|list }}",
+    "{{ [[1], [1]]|unique|list }}", "{{ [3, 1, 2]|min }} {{ [3, 1, 2]|max }} {{ ['b', 'A']|min }} {{ ['b', 'A']|max(case_sensitive=true) }} {{ []|max is defined }} {{ 'bca'|min }} {{ [{'a': 2}, {'a': 1}]|min(attribute='a') }}",
+    "{{ [1, 2, 3]|sum }} {{ [1.5, 2]|sum }} {{ []|sum }} {{ [[1], [2]]|sum(start=[]) }} {{ [{'a': 1}, {'a': 2}]|sum(attribute='a') }}", "{{ ['a', 'b']|sum }}",
+    "{{ [1, 0, 2, none, '']|select|list }} {{ [1, 0, 2]|reject|list }} {{ range(10)|select('odd')|list }} {{ range(10)|reject('even')|list }} {{ [1, 5, 10]|select('gt', 4)|list }} {{ ['a', 'b']|select('in', 'ab')|list }} {{ [1, 2]|select('equalto', 2)|list }}",
+    "{{ [{'a': 1}, {'a': 0}, {}]|selectattr('a')|list }}", "{{ [{'a': 1}, {'a': 0}]|selectattr('a')|list }} {{ [{'a': 1}, {'a': 0}]|rejectattr('a')|list }} {{ [{'a': 1}, {'a': 2}]|selectattr('a', 'eq', 2)|list }}",
+    "{{ ['a', 'b']|map('upper')|list }} {{ [' a ', 'b ']|map('trim')|join(',') }} {{ [{'a': 1}, {'b': 2}]|map(attribute='a', default='-')|list }} {{ [[1, 2], [3]]|map('length')|list }} {{ ['1', '2']|map('int')|sum }} {{ ['a']|map('replace', 'a', 'b')|list }}",
+    "{{ [{'a': 1}, {}]|map(attribute='a')|list }}", "{{ [{'a': {'b': 1}}]|map(attribute='a.b')|list }}", "{{ l|map }}", "{{ l|list }} {{ 'abc'|list }} {{ d|list }} {{ range(3)|list }} {{ none|list }}",
+    "{{ l|reverse|list }} {{ 'abc'|reverse }} {{ (1, 2)|reverse|list }} {{ d|reverse|list }}", "{{ -3|abs }} {{ 2.5|abs }} {{ true|abs }} {{ -0.0|abs }}", "{{ 'x'|abs }}",
+    "{{ 2.5|round }} {{ 3.5|round }} {{ 2.675|round(2) }} {{ 2.5|round(0, 'floor') }} {{ 2.1|round(0, 'ceil') }} {{ 1234|round(-2) }} {{ 5|round }} {{ -0.5|round }} {{ 1.25|round(1) }} {{ 1.35|round(1) }} {{ 12345.6789|round(-2) }} {{ 2.5|round(method='ceil') }}",
+    "{{ 'x'|round }}", "{{ 1|round(0, 'up') }}", "{{ 'ab'|center }}|{{ 'ab'|center(7) }}|{{ 'abc'|center(width=8) }}", "{{ 'a b\\nc d'|wordcount }} {{ 'é-ü 12_3'|wordcount }} {{ ''|wordcount }} {{ 'हिंदी भाषा'|wordcount }} {{ 'ab\\u0301c'|wordcount }}",
+    "{{ 'line1\\nline2\\n\\nline4'|indent }}|{{ 'a\\nb'|indent(2, true) }}|{{ 'a\\n\\nb'|indent(2, blank=true) }}|{{ 'a\\nb'|indent('> ') }}", "{{ 'The quick brown fox jumps'|truncate(18) }}|{{ 'The quick brown fox'|truncate(9, true) }}|{{ 'short'|truncate(10) }}|{{ 'The quick brown fox'|truncate(12, end='!') }}|{{ 'abcdefghijklmnop'|truncate(10, leeway=0) }}",
+    "{{ 'x'|truncate(1) }}", "{{ l|batch(3)|list }} {{ range(5)|batch(2, 'x')|list }} {{ range(7)|slice(3)|list }} {{ range(7)|slice(3, 'z')|list }} {{ []|slice(2)|list }}",
+    "{{ {'b': 1, 'a': 2, 'C': 0}|dictsort }} {{ {'b': 1, 'a': 2}|dictsort(by='value') }} {{ {'b': 1, 'a': 2, 'C': 0}|dictsort(true) }} {{ {'b': 1, 'a': 2}|dictsort(reverse=true) }}",
+    "{{ d|items|list }} {{ missing|items|list }}", "{{ l|items|list }}", "{{ '<a href=\"x\">&\\'</a>'|e }}|{{ '<b>'|escape }}|{{ 5|e }}|{{ '<b>'|safe }}|{{ '<b>'|forceescape }}",
+    "{{ {'b': [1, 2.5, none, true], 'a': '<é>&\\'\\u2028'}|tojson }}|{{ 'x'|tojson }}|{{ [1, 2]|tojson(2) }}|{{ {}|tojson }}", "{{ '%s-%d'|format('a', 3) }} {{ '%(a)s'|format(a=1) }} {{ 'x'|format }} {{ '%s'|format([1]) }}",
+    "{{ 'a1b22c333'|regex_replace('\\\\d+', '#') }}|{{ 'a1b22'|regex_replace('(\\\\d)', '<\\\\1>') }}|{{ 'aaa'|regex_replace('a', 'b', 2) }}|{{ 'x y'|regex_replace('(?P<w>\\\\w)', '\\\\g<w>\\\\g<w>') }}|{{ 'a.b'|regex_replace('.', '-') }}|{{ 'a b\\tc'|regex_replace('\\\\s+', ' ') }}",
+    "{{ 'ab\\n'|regex_replace('$', '!') }}|{{ 'abc'|regex_replace('', '-') }}|{{ 'Hello World'|regex_replace('(?i)world', 'there') }}|{{ 'a{b}'|regex_replace('{', '(') }}|{{ 'aXbXc'|regex_replace('X', '\\\\\\\\') }}|{{ 'ab'|regex_replace('(a)|(z)', '[\\\\2]') }}",
+    "{{ 'x'|regex_replace('(', 'y') }}", "{{ 5|regex_replace('5', 'y') }}", "{{ 'x'|nosuch }}", "{% if false %}{{ 'x'|nosuch }}{% endif %}", "{{ 'x' is nosuch }}", "{{ 'x'|random }}",
+    # tests
+    "{{ 3 is odd }} {{ 3 is even }} {{ 9 is divisibleby 3 }} {{ 9 is divisibleby(2) }} {{ none is none }} {{ 0 is none }} {{ true is boolean }} {{ 1 is boolean }} {{ false is false }} {{ 0 is false }} {{ true is true }}",
+    "{{ 1 is integer }} {{ true is integer }} {{ 1.0 is integer }} {{ 1.0 is float }} {{ 1 is number }} {{ true is number }} {{ '1' is number }} {{ 'a' is string }} {{ none is string }} {{ d is mapping }} {{ l is mapping }}",
+    "{{ l is sequence }} {{ 'a' is sequence }} {{ d is sequence }} {{ 1 is sequence }} {{ l is iterable }} {{ 1 is iterable }} {{ 'ab' is lower }} {{ 'AB' is upper }} {{ 'A1' is lower }} {{ 2 is in [1, 2] }} {{ 'a' is in 'abc' }}",
+    "{{ 1 is eq 1 }} {{ 1 is equalto 2 }} {{ 1 is ne 2 }} {{ 2 is gt 1 }} {{ 2 is greaterthan 3 }} {{ 2 is ge 2 }} {{ 1 is lt 2 }} {{ 1 is lessthan 0 }} {{ 1 is le 1 }} {{ 1 is == 1 }} {{ 1 is != 1 }} {{ 'upper' is filter }} {{ 'odd' is test }} {{ 'zz' is filter }}",
+    "{{ missing is defined }} {{ missing is undefined }} {{ missing is none }} {{ missing is string }} {{ missing is number }} {{ missing is mapping }} {{ missing is sequence }} {{ missing is callable }} {{ missing is sameas none }}",
+    "{{ missing is odd }}", "{{ missing is iterable }}", "{{ missing is lower }}", "{{ 'a' is not string }} {{ not 'a' is string }} {{ 1 is not none and 2 }} {{ (1 is odd) ~ '' }}", "{{ x is defined is defined }}",
+    "{{ range is callable }} {{ 'a'.upper is callable }} {{ 'a' is callable }} {{ l is iterable }} {{ 1 is escaped }}",
+    # statements
+    "{% set a, b = 'xy' %}{{ a }}{{ b }}", "{% set a, b = [1, 2, 3] %}", "{% set a, b = 1 %}", "{% set a = 1, 2 %}{{ a }}", "{% set a, (b, c) = 1, (2, 3) %}", "{% set x %}{% endset %}[{{ x }}]",
+    "{% set x | upper %}abc{{ 'd' }}{% endset %}{{ x }}", "{% set x | trim | replace('a', 'b') %}  aa  {% endset %}[{{ x }}]", "{% set ns = namespace(a=1, b='x') %}{% set ns.a = ns.a + 1 %}{{ ns.a }}{{ ns.b }}",
+    "{% set notns = {} %}{% set notns.a = 1 %}", "{% set true = 1 %}", "{% set 1 = 1 %}", "{% set x.y = 1 %}", "{% set x = 1 %}{% set x = x ~ x %}{{ x }}", "{% set s = 'over' %}{{ s }}",
+    "{% for i in range(3) %}{{ loop.index }}{{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }}{{ loop.first }}{{ loop.last }}{{ loop.length }}{{ loop.depth }}{{ loop.depth0 }};{% endfor %}",
+    "{% for i in 'ab' %}{{ loop }}{% endfor %}", "{% for i in range(3) %}{{ loop.previtem|default('-') }}{{ loop.nextitem|default('-') }}{% endfor %}", "{% for i in [1, 1, 2] %}{{ loop.changed(i) }}{% endfor %}",
+    "{% for i in range(4) %}{{ loop.cycle('a', 'b', 'c') }}{% endfor %}", "{% for i in [1] %}{{ loop.cycle() }}{% endfor %}", "{% for i in [1] %}{{ loop.nosuch }}{% endfor %}",
+    "{% for a in [[1, [2, 3]]] %}{% for b in a %}{{ loop.depth }}{% endfor %}{% endfor %}", "{% for x in [1, [2, [3]]] recursive %}{% if x is iterable %}({{ loop(x) }}){% else %}{{ x }}{{ loop.depth }}{% endif %}{% endfor %}",
+    "{% for x in [1, 2, 3, 4] if x is even %}{{ x }}{{ loop.index }}{{ loop.length }}{% else %}none{% endfor %}", "{% for x in [1, 3] if x is even %}{{ x }}{% else %}none{% endfor %}",
+    "{% for k in d %}{{ k }}{% endfor %}|{% for k, v in d|dictsort %}{{ k }}{{ v }}{% endfor %}|{% for c in 'a😀' %}[{{ c }}]{% endfor %}|{% for x in none %}{% endfor %}",
+    "{% for x in 5 %}{% endfor %}", "{% for a, b in [1] %}{% endfor %}", "{% for a, b in ['ab', 'cd'] %}{{ b }}{{ a }}{% endfor %}", "{% for a, b in [[1, 2, 3]] %}{% endfor %}",
+    "{% for i in range(2) %}{% set z = i %}{{ z }}{% endfor %}{{ z is defined }}", "{% set c = 0 %}{% for i in range(3) %}{% set c = c + i %}{{ c }}{% endfor %}{{ c }}", "{% for i in range(2) %}{% endfor %}{{ i is defined }}",
+    "{% for i in range(2) %}{% for j in range(2) %}{{ i }}{{ j }}{{ loop.index }},{% endfor %}{{ loop.index }};{% endfor %}", "{% for x in l %}{% if loop.first %}F{% elif loop.last %}L{% else %}M{% endif %}{% endfor %}",
+    "{% if n > 100 %}a{% elif n > 40 %}b{% elif n > 0 %}c{% else %}d{% endif %}", "{% if 0 %}a{% elif 0 %}b{% endif %}|", "{% if 1 %}{% if 0 %}x{% else %}y{% endif %}{% else %}z{% endif %}",
+    "{% if x if false %}a{% endif %}", "{% if true %}a{% else %}b{% else %}c{% endif %}", "{% if true %}a{% endfor %}", "{% for x in l %}", "{% if true %}", "{% else %}", "{% elif true %}", "{% endfor %}",
+    "{% with a = 1, b = 'x' %}{{ a }}{{ b }}{% endwith %}{{ a is defined }}", "{% with a = 1 %}{% with b = a + 1 %}{{ b }}{% endwith %}{% endwith %}", "{% filter upper %}abc {{ s }}{% endfilter %}",
+    "{% filter replace('a', 'b')|upper %}aaa{% endfilter %}", "{% print s %}{% print 1, 2 %}", "{% block b %}[{{ s }}]{% endblock %}", "{% macro m(a, b='d') %}<{{ a }}{{ b }}>{% endmacro %}{{ m(1) }}{{ m(2, 'x') }}{{ m(b=3, a=4) }}",
+    "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}", "{% include 'x' %}", "{% import 'x' as y %}", "{% from 'x' import y %}", "{% extends 'x' %}", "{% do 1 %}", "{% break %}", "{% cycle 1 %}",
+    "{% unless false %}x{% endunless %}", "{% nosuchtag %}", "{% if true %}x{% endif %}{% endif %}", "{{ x }", "{{ {'a': 1}}}", "{{ [1, 2}}", "{{ (1 }}", "{{ 1 ] }}", "{{ a.1.b }}", "{{ a. }}", "{{ 'a' 1 }}",
+    "{{ f(1, a=2, 3) }}", "{{ range(*[1, 3])|list }} {{ dict(**{'a': 1}) }} {{ 'a{}'.format(*[1]) }}", "{{ range(1, 2, 3, 4) }}", "{{ range('a') }}", "{{ range(0, 10, 0) }}", "{{ dict(a=1, b=[2]) }} {{ dict([('x', 1)]) }}",
+    "{{ cycler('a', 'b').next() }}", "{% set c = cycler(1, 2) %}{{ c.next() }}{{ c.next() }}{{ c.next() }}{{ c.current }}", "{% set j = joiner('|') %}{{ j() }}a{{ j() }}b{{ j() }}c", "{{ lipsum() }}",
+    "{{ undefined_function() }}", "{{ s() }}", "{{ s.strip.x }}", "{{ missing[0] }}", "{{ missing['a'] }}", "{{ missing + 1 }}", "{{ 1 + missing }}", "{{ missing ~ 'x' }}", "{{ missing == 1 }}", "{{ -missing }}",
+    "{{ missing[1:] }}", "{{ missing() }}", "{% for x in l %}{{ missing }}{% endfor %}", "{{ [missing] }}", "{{ (missing, 1) }}", "{{ missing|length }}", "{{ missing|join }}", "{{ missing|upper }}",
+    "{{ 'a' if missing }}", "{{ 1 if true else missing }}", "{{ missing if false else 2 }}", "{{ d.zz }}", "{{ l[99] }}", "{{ l['x'] }}", "{{ none.x }}", "{{ (none if false) ~ 'x' }}", "{{ (none if false) == (none if false) }}",
+    "{{ (1 if false)|length }} {{ (1 if false)|list }} {{ (1 if false) is defined }}", "{{ (1 if false) + 1 }}", "{{ [(1 if false)] }}",
+]
+
+
+def edge_docs():
+    return [S, {**S, "s": "", "l": [], "d": {}, "n": 0, "nested": [[], {"a": [None, None]}]}]
+
+
 def handwritten_cases():
     out = []
     for template in HANDWRITTEN:
         out.append((template, [S, {**S, "l": [], "s": "", "n": 0, "d": {}}]))
+    for template in EDGE:
+        out.append((template, edge_docs()))
     return out
 
 

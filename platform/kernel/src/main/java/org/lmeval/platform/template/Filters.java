@@ -174,7 +174,22 @@ final class Filters {
       return PyRegex.sub(Args.str(a.get(0, "pattern", null), "pattern"),
           Args.str(a.get(1, "repl", null), "repl"), s, Args.index(a.get(2, "count", 0L)));
     });
-    for (String unsupported : List.of("random", "filesizeformat", "pprint", "striptags",
+    m.put("random", (v, a, f) -> {
+      List<Object> items = v instanceof String || v instanceof List || v instanceof PyRange
+          ? Py.iterate(v) : null;
+      if (items == null) {
+        throw PyException.typeError("object of type '" + Py.typeName(v) + "' has no len()");
+      }
+      if (items.isEmpty()) {
+        return Undefined.withHint("No random item, sequence was empty.");
+      }
+      if (items.size() == 1) {
+        return items.get(0);
+      }
+      throw PyException.runtime("the Jinja2 filter 'random' is not reproducible (Python's global"
+          + " random state) and not supported by lm-eval-java's template engine");
+    });
+    for (String unsupported : List.of("filesizeformat", "pprint", "striptags",
         "urlencode", "urlize", "wordwrap", "xmlattr", "groupby")) {
       m.put(unsupported, (v, a, f) -> {
         throw PyException.runtime("the Jinja2 filter '" + unsupported

@@ -65,7 +65,7 @@ final class RenderFrame implements Frame {
   public Object filter(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     Filter f = library().getFilter(name);
     if (!(f instanceof JinjaFilter jf)) {
-      throw PyException.assertion("No filter named '" + name + "'.");
+      throw PyException.runtime("No filter named '" + name + "'.");
     }
     return jf.apply(value, args, kwargs, this);
   }
@@ -74,7 +74,7 @@ final class RenderFrame implements Frame {
   public boolean test(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     ExpTest t = library().getExpTest(name);
     if (!(t instanceof JinjaTest jt)) {
-      throw PyException.assertion("No test named '" + name + "'.");
+      throw PyException.runtime("No test named '" + name + "'.");
     }
     return jt.apply(value, args, kwargs, this);
   }

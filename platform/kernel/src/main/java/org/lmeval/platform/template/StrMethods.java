@@ -208,7 +208,7 @@ final class StrMethods {
         break;
       }
       if (maxsplit-- <= 0) {
-        out.add(strip(s.substring(i), null, false, true));
+        out.add(s.substring(i));
         break;
       }
       int start = i;
@@ -231,7 +231,7 @@ final class StrMethods {
         break;
       }
       if (maxsplit-- <= 0) {
-        out.add(strip(s.substring(0, i), null, true, false));
+        out.add(s.substring(0, i));
         break;
       }
       int end = i;
