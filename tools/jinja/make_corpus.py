@@ -788,15 +788,59 @@ EDGE = [
 ]
 
 
+# A second round: formatting, numbers, scoping and lexer corner cases.
+EDGE2 = [
+    "{{ {0: 'a'}.0 }} {{ {0: 'a'}[0] }} {{ {'0': 'b'}.0 is defined }} {{ {'split': 1}.split }} {{ {'upper': 2}['upper'] }}",
+    "{% for x in [1, 2] %}{% set outer = loop %}{% for y in 'ab' %}{{ outer.index }}{{ loop.index }}{% endfor %}{% endfor %}",
+    "{% for k, v in {'a': 1, 'b': 2}.items() %}{% set k2, v2 = k, v %}{{ k2 }}{{ v2 }}{% endfor %}",
+    "{{ '{:>10.3f}|{:,.2f}|{:08.3f}|{:+.1e}|{:g}|{:g}|{:.2f}|{:%}|{:.1%}'.format(3.14159, 1234567.891, -3.14159, 12345.6789, 1e16, 123456789.0, 3, 1, 0.12345) }}",
+    "{{ '{:n}|{:e}|{:E}|{:G}|{:.0e}|{:#.0f}|{:#g}'.format(1234, 1.5, 1.5e-10, 1e-10, 5e5, 2.0, 1.0) }}", "{{ '{:=+8d}|{:<08d}|{:^9,}|{:_x}'.format(42, 42, 1234567, 65535) }}",
+    "{{ '{:.2}'.format('abc') }}|{{ '{:10}'.format('ab') }}|{{ '{:>10}'.format(1.5) }}|{{ '{:.3}'.format(1.0) }}|{{ '{:.1f}'.format(0.05) }}|{{ '{:.0f}'.format(0.5) }}|{{ '{:.0f}'.format(1.5) }}",
+    "{{ '%5.1f|%-10s|%05d|%x|%+.2e|%g|%g|%g|%.0f|%.0f|%.0f' % (3.14159, 'ab', 42, -255, 12345.678, 0.0001, 1e-5, 123456789.0, 0.5, 1.5, 2.5) }}",
+    "{{ '%c%c|%%|%s|%s %s|%(x)s' % (65, 'z', (1, 2), 1, 2, {'x': none}) }}", "{{ '%s' % ((1, 2),) }} {{ '%(x)s-%(y)r' % {'x': none, 'y': 'q'} }} {{ '%d' % 3.7 }} {{ '%.3s|%5.2s|' % ('abcdef', 'xyz') }}",
+    "{{ '%i' % '3' }}", "{{ '%s %s' % ('a',) }}", "{{ '%s' % ('a', 'b') }}", "{{ '%z' % 1 }}", "{{ '%(x)s' % 1 }}", "{{ '%' % () }}",
+    "{{ 0.1 * 3 }} {{ 1.1 + 2.2 }} {{ 2 / 3 }} {{ 1e21 }} {{ 1e22 }} {{ 123456789012345680.0 }} {{ [0.1, 0.2, 0.3]|sum }} {{ 1 / 7 * 7 }} {{ 3.0 * 1.1 }} {{ 9007199254740993 / 1 }} {{ 2 ** 53 + 1.0 }}",
+    "{{ (2 ** 64) // 3 }} {{ -(2 ** 64) // 3 }} {{ -(2 ** 64) % 7 }} {{ (2 ** 63) * 2 }} {{ -(2 ** 63) - 1 }} {{ 2 ** 100 }} {{ (2 ** 100) / (2 ** 99) }} {{ 10 ** 30 / 3 }} {{ 2 ** 62 + 2 ** 62 }}",
+    "{{ range(-3, 3)|list }} {{ range(10, 0, -3)|list }} {{ range(5)[::-1] }} {{ range(5)[1:3] }} {{ range(3) == range(0, 3) }} {{ 3 in range(3) }}",
+    "{{ 'a' in ['a'] }} {{ none in [none] }} {{ 1 in {1: 2} }} {{ [1] in [[1]] }} {{ (1,) in [[1]] }} {{ 1.0 in [1] }} {{ 'ab' in ('ab',) }}",
+    "{{ none == none }} {{ none != 0 }} {{ none == false }} {{ '' == false }} {{ 0 == false }} {{ 0.0 == -0.0 }}",
+    "{{ missing|default(none) }}|{{ missing|default }}|{{ none|default(1, true) }}|{{ false|default('f') }}|{{ false|default('f', true) }}",
+    "{{ ['é', 'ß', '中']|join('·') }} {{ (['a', 'b']|map('upper'))|join }} {{ 'x'|join }}",
+    "{{ question|trim }}|{{ answer.split('####')[-1].strip() }}|{{ answer.split('####')[0] }}|{{ (answer|default(''))[:5] }}",
+    "{% for c in choices %}{{ '%d. ' % loop.index }}{{ c }}\n{% endfor %}", "{% for c in choices %}{{ 'ABCD'[loop.index0] }}. {{ c }}\n{% endfor %}Answer:",
+    "{{ choices|map('trim')|join('\\n') }}", "{{ ['A', 'B', 'C', 'D'][label] }}: {{ choices[label] }}", "{{ choices|length }} {{ choices|first }} {{ choices|last }} {{ choices[1:]|join(', ') }}",
+    "{%- if true %}\nx{%- endif -%}\n", "{{- s -}}", "{{ s -}}\n\n", "a{%- if true -%}{%- if true -%}  b  {%- endif -%}{%- endif -%}c", "\n  {{- 'x' -}}  \n",
+    "{%- if true -%}\r\n  x\r\n{%- endif -%}\r\n", "a\r\n{# c -#}\r\n\r\nb", "a {#+ c +#} b", "a{{{ s }}", "a{ {{ s }} }b", "{{{'x': 1}['x']}}", "{{ '}' }}{{ '{' }}", "{% if '%}' %}y{% endif %}",
+    "{% raw %}a{% endraw %}{% raw -%}  b{% endraw %}", "{% raw %}{%endraw%}", "{% raw %}{% raw %}x{% endraw %}", "{%raw%}{{%endraw%}", "{% raw %}", "{# unclosed", "{{ s", "{% if true", "{{ 'a' }",
+    "{{ s }}{#", "x {# a #} {# b #} y", "{#- leading -#}  text", "text {#- trailing -#}", "{{ s|upper -}} {{ s|lower }}",
+    "{% set x = 'a' %}{% if true %}{% set x = 'b' %}{% endif %}{{ x }}", "{% set x = 'a' %}{% for i in [1] %}{% set x = 'b' %}{% endfor %}{{ x }}", "{% set x = 'a' %}{% with %}{% set x = 'b' %}{% endwith %}{{ x }}",
+    "{% set l2 = [] %}{% for i in range(3) %}{% set _ = l2.append(i) %}{% endfor %}{{ l2 }}", "{% set ns = namespace(items=[]) %}{% for i in range(2) %}{% set ns.items = ns.items + [i] %}{% endfor %}{{ ns.items }}",
+    "{% macro greet(name) %}Hi {{ name }}!{% endmacro %}{% for n in ['a', 'b'] %}{{ greet(n) }}{% endfor %}", "{% macro m() %}{{ s }}{% endmacro %}{{ m() }}", "{% macro m(x) %}{{ x }}{% endmacro %}{{ m() }}",
+    "{{ s.split()|length }} {{ s.split(',')[0]|trim }} {{ s.lower().strip().title() }} {{ s.strip()[:5].upper() }} {{ (s ~ '!').strip() }}",
+    "{{ l|select('string')|list }} {{ [1, 'a', none, 2.5]|select('number')|list }} {{ [1, 'a', none]|reject('none')|list }} {{ [[], [1]]|select|list }} {{ ['a', 'B']|select('upper')|list }}",
+    "{{ [{'n': 'x', 'v': 1}, {'n': 'y', 'v': 0}]|selectattr('v')|map(attribute='n')|join }} {{ [{'v': 3}, {'v': 1}]|sort(attribute='v')|map(attribute='v')|list }}",
+    "{{ [3, 1, 2]|sort|reverse|list }} {{ 'hello'|list|sort|join }} {{ 'b,a,c'.split(',')|sort|join(',') }} {{ {'b': 1, 'a': 2}|dictsort|first }}",
+    "{{ s|wordcount }} {{ u|wordcount }} {{ 'a-b_c d'|wordcount }} {{ 'one. two? three!'|wordcount }}", "{{ u|length }} {{ u|upper }} {{ u|lower }} {{ u|capitalize }} {{ u|title }} {{ u.title() }} {{ u.swapcase() }}",
+    "{{ 'ǅungla ǈ'.lower() }} {{ 'ǅungla'.upper() }} {{ 'ǅ'.isupper() }} {{ 'ǅ'.istitle() }} {{ 'ŉ'.capitalize() }} {{ 'ᾳ'.capitalize() }} {{ 'ﬃ'.title() }} {{ 'İ'.lower()|length }}",
+    "{{ '\\u0130'.lower() }}|{{ 'ΑΣ'.capitalize() }}|{{ 'ΑΣ Α'.lower() }}|{{ 'σ'.upper() }}|{{ 'ς'.upper() }}|{{ 'ß'.swapcase() }}|{{ 'ﬁ'.upper() }}",
+    "{{ '\\t x \\n'.strip(' ') }}|{{ 'xyx'.strip('xy') }}|{{ '😀a😀'.strip('😀') }}|{{ 'a😀'.rstrip('😀') }}|{{ '  '.split(' ') }}|{{ ' a  b '.split(' ') }}",
+    "{{ 'a\\u2028b'.split() }} {{ 'a\\x1cb'.split() }} {{ 'a\\x85b'.split() }} {{ 'a\\u200bb'.split() }} {{ 'a\\ufeffb'.split() }} {{ 'a\\u180eb'.split() }}",
+    "{{ 'Hello World'.find('o', 5) }} {{ 'Hello World'.rfind('o', 0, 5) }} {{ 'Hello'.index('l', -2) }} {{ 'abc'.find('c', -1) }} {{ 'abc'.count('', 1) }} {{ 'abc'.count('', 10) }}",
+]
+
+
 def edge_docs():
-    return [S, {**S, "s": "", "l": [], "d": {}, "n": 0, "nested": [[], {"a": [None, None]}]}]
+    base = {**S, "question": "  What is 2+2?\n", "answer": "He has 4 apples.\n#### 4", "choices": ["one", " two ", "three", "four"],
+            "label": 2}
+    return [base, {**base, "s": "", "l": [], "d": {}, "n": 0, "nested": [[], {"a": [None, None]}], "answer": "no marker",
+                   "choices": ["x"], "label": 0}]
 
 
 def handwritten_cases():
     out = []
     for template in HANDWRITTEN:
         out.append((template, [S, {**S, "l": [], "s": "", "n": 0, "d": {}}]))
-    for template in EDGE:
+    for template in EDGE + EDGE2:
         out.append((template, edge_docs()))
     return out
 

@@ -148,7 +148,10 @@ final class TemplateLexer {
         return;
       }
     }
-    throw PyException.syntax("Missing end of comment tag");
+    if (from < n) {
+      throw PyException.syntax("Missing end of comment tag");
+    }
+    pos = n; // Jinja2's lexer stops quietly when the template ends right after "{#"
   }
 
   /** Raw content up to {@code {%(-|+|)\s*endraw\s*(+%}|-%}\s*|%})}. */
@@ -180,7 +183,10 @@ final class TemplateLexer {
       pos = end;
       return;
     }
-    throw PyException.syntax("Missing end of raw directive");
+    if (from < src.length()) {
+      throw PyException.syntax("Missing end of raw directive");
+    }
+    pos = from; // as for comments: nothing after the raw tag ends the template quietly
   }
 
   /**
