@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lmeval.api.support.UnicodeNames;
 
 /**
  * Python's {@code ast.literal_eval} (CPython 3.11) over source text, for the literals lm-eval meets.
@@ -22,7 +23,7 @@ import java.util.Set;
  * members deduplicate by Python equality ({@code 1 == 1.0 == True}); unhashable keys are rejected.
  *
  * <p>Syntax follows the Python tokenizer: string prefixes {@code r u b f} (any case), triple quotes,
- * all escapes ({@code \n \x41 \u00e9 \U0001F600 \N{BULLET} \101}, unknown escapes kept verbatim),
+ * all escapes ({@code \n \x41 &#92;u00e9 \U0001F600 \N{BULLET} \101}, unknown escapes kept verbatim),
  * adjacent literal concatenation, int forms {@code 0x 0o 0b} and underscores, floats, a sign on a
  * number, comments, backslash continuations, newlines inside brackets, a bare top-level tuple
  * ({@code 1, 2}). Line ends {@code \r\n} and {@code \r} read as {@code \n}, as Python reads source.

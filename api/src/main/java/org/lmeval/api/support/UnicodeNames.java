@@ -1,4 +1,4 @@
-package org.lmeval.platform.python;
+package org.lmeval.api.support;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ import java.util.Locale;
  * names (case-insensitive), the derived {@code HANGUL SYLLABLE ...} and {@code CJK UNIFIED
  * IDEOGRAPH-XXXX} names. Name aliases are not known (Java has no alias table).
  */
-final class UnicodeNames {
+public final class UnicodeNames {
   private static final String[] JAMO_L = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "",
       "J", "JJ", "C", "K", "T", "P", "H"};
   private static final String[] JAMO_V = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA",
@@ -23,7 +23,7 @@ final class UnicodeNames {
   private UnicodeNames() {}
 
   /** The code point named {@code name}, or -1. */
-  static int lookup(String name) {
+  public static int lookup(String name) {
     if (name.isEmpty() || !name.strip().equals(name)) {
       return -1;
     }
