@@ -1,5 +1,6 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ final class ExprLexer {
   void skipWhitespace() {
     while (pos < src.length()) {
       int cp = src.codePointAt(pos);
-      if (!PyUnicode.isSpace(cp)) {
+      if (!PythonStrings.isspace(cp)) {
         break;
       }
       pos += Character.charCount(cp);

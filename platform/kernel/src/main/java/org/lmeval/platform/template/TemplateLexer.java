@@ -1,5 +1,6 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +108,7 @@ final class TemplateLexer {
   private int skipSpace(int i) {
     while (i < src.length()) {
       int cp = src.codePointAt(i);
-      if (!PyUnicode.isSpace(cp)) {
+      if (!PythonStrings.isspace(cp)) {
         break;
       }
       i += Character.charCount(cp);
