@@ -66,6 +66,16 @@ public final class JinjaRenderer {
   }
 
   /**
+   * Checks {@code template} as Jinja2 compiles it (syntax, statement nesting, unknown filters and
+   * tests), without rendering it: for validating task files at load time.
+   *
+   * @throws JinjaTemplateException with the error Jinja2's compiler raises
+   */
+  public void check(String template) {
+    compile(template);
+  }
+
+  /**
    * Evaluates one Jinja2 expression (the inside of {@code {{ }}}) and returns its Python value as
    * Java: None, bool, int ({@link Integer}, {@link Long} or {@link BigInteger}, the smallest that
    * holds it, as {@link PythonLiteral} gives), float, str, list ({@link ArrayList}), tuple
