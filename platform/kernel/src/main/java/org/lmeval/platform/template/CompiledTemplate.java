@@ -11,19 +11,12 @@ import java.util.List;
 final class CompiledTemplate {
   static final String REF = "__jx";
 
-  private final String source;
   private final String jinjavaSource;
   private final List<Object> parts;
 
-  CompiledTemplate(String source, String jinjavaSource, List<Object> parts) {
-    this.source = source;
+  CompiledTemplate(String jinjavaSource, List<Object> parts) {
     this.jinjavaSource = jinjavaSource;
     this.parts = parts;
-  }
-
-  /** The template as the user wrote it (after newline normalisation). */
-  String source() {
-    return source;
   }
 
   /** The canonical template Jinjava renders. */

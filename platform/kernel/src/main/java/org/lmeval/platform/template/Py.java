@@ -56,20 +56,12 @@ final class Py {
     return isInt(o) || isFloat(o);
   }
 
-  static boolean isStr(Object o) {
-    return o instanceof String;
-  }
-
   static boolean isTuple(Object o) {
     return o instanceof PythonTuple;
   }
 
   static boolean isList(Object o) {
     return o instanceof List && !(o instanceof PythonTuple);
-  }
-
-  static boolean isDict(Object o) {
-    return o instanceof Map;
   }
 
   /** The value of an int as a {@link BigInteger}. */

@@ -31,10 +31,6 @@ final class RenderFrame implements Frame {
     this.interpreter = interpreter;
   }
 
-  JinjavaInterpreter interpreter() {
-    return interpreter;
-  }
-
   /** Stores a template variable in the innermost scope. */
   void assign(String name, Object value) {
     interpreter.getContext().put(name, value == null ? NONE : value);

@@ -74,7 +74,7 @@ final class TemplateCompiler {
     if (!open.isEmpty()) {
       throw unknownTag(null, open, expected);
     }
-    return new CompiledTemplate(template, out.toString(), List.copyOf(parts));
+    return new CompiledTemplate(out.toString(), List.copyOf(parts));
   }
 
   private static String add(List<Object> parts, Object part) {
