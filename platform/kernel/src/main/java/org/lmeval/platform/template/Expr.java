@@ -243,6 +243,9 @@ interface Expr {
   record Filter(Expr node, String name, Arguments arguments) implements Expr {
     @Override
     public Object eval(Frame f) {
+      if (!f.hasFilter(name)) {
+        throw PyException.runtime("No filter named '" + name + "' found.");
+      }
       Object value = node.eval(f);
       return f.filter(name, value, arguments.positional(f), arguments.keywords(f));
     }
@@ -260,6 +263,9 @@ interface Expr {
   record Test(Expr node, String name, Arguments arguments) implements Expr {
     @Override
     public Object eval(Frame f) {
+      if (!f.hasTest(name)) {
+        throw PyException.runtime("No test named '" + name + "' found.");
+      }
       Object value = node.eval(f);
       return f.test(name, value, arguments.positional(f), arguments.keywords(f));
     }

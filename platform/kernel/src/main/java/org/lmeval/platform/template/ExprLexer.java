@@ -1,5 +1,6 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,66 +43,83 @@ final class ExprLexer {
   };
 
   private final String src;
+  private final List<Character> balance = new ArrayList<>();
   private int pos;
 
-  private ExprLexer(String src) {
+  /** A lexer over {@code src} starting at {@code start} (positions are indices into {@code src}). */
+  ExprLexer(String src, int start) {
     this.src = src;
+    this.pos = start;
   }
 
+  /** All tokens of {@code src}, ending with EOF. */
   static List<Token> tokenize(String src) {
-    return new ExprLexer(src).run();
-  }
-
-  private List<Token> run() {
+    ExprLexer lexer = new ExprLexer(src, 0);
     List<Token> out = new ArrayList<>();
-    List<Character> balance = new ArrayList<>();
     while (true) {
-      skipWhitespace();
-      if (pos >= src.length()) {
-        out.add(new Token(Type.EOF, "", null, pos));
+      lexer.skipWhitespace();
+      if (lexer.pos >= src.length()) {
+        out.add(new Token(Type.EOF, "", null, lexer.pos));
         return out;
       }
-      int start = pos;
-      Token t = number();
-      if (t == null) {
-        t = name();
-      }
-      if (t == null) {
-        t = string();
-      }
-      if (t == null) {
-        t = operator();
-      }
-      if (t == null) {
-        char c = src.charAt(pos);
-        throw PyException.syntax("unexpected char " + Py.repr(String.valueOf(c)).replace('\'', '"')
-            + " at " + start);
-      }
-      if (t.type == Type.OP) {
-        switch (t.text) {
-          case "{" -> balance.add('}');
-          case "(" -> balance.add(')');
-          case "[" -> balance.add(']');
-          case "}", ")", "]" -> {
-            if (balance.isEmpty()) {
-              throw PyException.syntax("unexpected '" + t.text + "'");
-            }
-            char expected = balance.remove(balance.size() - 1);
-            if (expected != t.text.charAt(0)) {
-              throw PyException.syntax("unexpected '" + t.text + "', expected '" + expected + "'");
-            }
-          }
-          default -> { }
-        }
-      }
-      out.add(t);
+      out.add(lexer.next());
     }
   }
 
-  private void skipWhitespace() {
+  int pos() {
+    return pos;
+  }
+
+  /** Whether an opening bracket is still unclosed (Jinja2 then ignores block ends). */
+  boolean balanced() {
+    return balance.isEmpty();
+  }
+
+  /**
+   * The token at the current position (after whitespace), tracking bracket balance as Jinja2's
+   * lexer does; fails with Jinja2's "unexpected char" when no token rule matches.
+   */
+  Token next() {
+    int start = pos;
+    Token t = number();
+    if (t == null) {
+      t = name();
+    }
+    if (t == null) {
+      t = string();
+    }
+    if (t == null) {
+      t = operator();
+    }
+    if (t == null) {
+      char c = src.charAt(pos);
+      throw PyException.syntax("unexpected char " + Py.repr(String.valueOf(c)) + " at " + start);
+    }
+    t = new Token(t.type, t.text, t.value, start);
+    if (t.type == Type.OP) {
+      switch (t.text) {
+        case "{" -> balance.add('}');
+        case "(" -> balance.add(')');
+        case "[" -> balance.add(']');
+        case "}", ")", "]" -> {
+          if (balance.isEmpty()) {
+            throw PyException.syntax("unexpected '" + t.text + "'");
+          }
+          char expected = balance.remove(balance.size() - 1);
+          if (expected != t.text.charAt(0)) {
+            throw PyException.syntax("unexpected '" + t.text + "', expected '" + expected + "'");
+          }
+        }
+        default -> { }
+      }
+    }
+    return t;
+  }
+
+  void skipWhitespace() {
     while (pos < src.length()) {
       int cp = src.codePointAt(pos);
-      if (!PyUnicode.isSpace(cp)) {
+      if (!PythonStrings.isspace(cp)) {
         break;
       }
       pos += Character.charCount(cp);

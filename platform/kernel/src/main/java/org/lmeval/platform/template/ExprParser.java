@@ -17,25 +17,27 @@ final class ExprParser {
   private final List<Token> tokens;
   private final int firstLine;
   private final String source;
+  private final String endName;
   private int i;
 
-  private ExprParser(String source, int firstLine) {
+  private ExprParser(String source, int firstLine, String endName) {
     this.source = source;
     this.tokens = ExprLexer.tokenize(source);
     this.firstLine = firstLine;
+    this.endName = endName;
   }
 
   /** Parses the content of {@code {{ ... }}}: a tuple or a single expression. */
   static Expr parseOutput(String source, int line) {
-    ExprParser p = new ExprParser(source, line);
+    ExprParser p = new ExprParser(source, line, "end of print statement");
     Expr e = p.parseTuple(false, true, Set.of(), false);
     p.expectEnd();
     return e;
   }
 
-  /** A parser over a statement's text; the caller consumes it piece by piece. */
+  /** A parser over a statement's text ({@code {% ... %}}); the caller consumes it piece by piece. */
   static ExprParser of(String source, int line) {
-    return new ExprParser(source, line);
+    return new ExprParser(source, line, "end of statement block");
   }
 
   // ------------------------------------------------------------------------ token stream
@@ -92,17 +94,18 @@ final class ExprParser {
 
   void expectEnd() {
     if (!atEnd()) {
-      throw PyException.syntax("expected token 'end of statement block', got '"
-          + current().describe() + "'");
+      throw PyException.syntax("expected token '" + endName + "', got '" + describe(current()) + "'");
     }
+  }
+
+  /** Jinja2's {@code describe_token}: the end of the block is named by its delimiter. */
+  String describe(Token t) {
+    return t.type() == Type.EOF ? endName : t.describe();
   }
 
   private PyException unexpected(String expected) {
     Token t = current();
-    if (t.type() == Type.EOF) {
-      return PyException.syntax("unexpected end of template, expected '" + expected + "'.");
-    }
-    return PyException.syntax("expected token '" + expected + "', got '" + t.describe() + "'");
+    return PyException.syntax("expected token '" + expected + "', got '" + describe(t) + "'");
   }
 
   PyException fail(String message) {
@@ -158,7 +161,7 @@ final class ExprParser {
   }
 
   private String describeEnd() {
-    return atEnd() ? "end of statement block" : current().describe();
+    return describe(current());
   }
 
   private boolean isTupleEnd(Set<String> extraEndRules) {
@@ -350,8 +353,7 @@ final class ExprParser {
         }
         throw fail("unexpected '" + t.text() + "'");
       }
-      default -> throw fail(atEnd() ? "unexpected 'end of statement block'"
-          : "unexpected '" + t.describe() + "'");
+      default -> throw fail("unexpected '" + describe(t) + "'");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.lmeval.platform.python.PythonJson;
 import org.lmeval.platform.python.PythonTuple;
 
 /**
@@ -33,7 +36,7 @@ final class Filters {
       return attr == Py.ABSENT ? Undefined.member(v, name) : attr;
     });
     m.put("batch", Filters::batch);
-    m.put("capitalize", (v, a, f) -> PyUnicode.capitalize(Py.str(v)));
+    m.put("capitalize", (v, a, f) -> PythonStrings.capitalize(Py.str(v)));
     m.put("center", (v, a, f) -> StrMethods.call(Py.str(v), "center",
         new Args("center", List.of(a.keywords("width").count(0, 1).get(0, "width", 80L)), Map.of())));
     m.put("count", (v, a, f) -> (long) Py.len(v));
@@ -108,8 +111,8 @@ final class Filters {
       return sb.toString();
     });
     m.put("list", (v, a, f) -> Py.iterate(v));
-    m.put("lower", (v, a, f) -> PyUnicode.lower(Py.str(v)));
-    m.put("upper", (v, a, f) -> PyUnicode.upper(Py.str(v)));
+    m.put("lower", (v, a, f) -> PythonStrings.lower(Py.str(v)));
+    m.put("upper", (v, a, f) -> PythonStrings.upper(Py.str(v)));
     m.put("map", Filters::map);
     m.put("max", (v, a, f) -> minOrMax(v, a, false));
     m.put("min", (v, a, f) -> minOrMax(v, a, true));
@@ -152,7 +155,7 @@ final class Filters {
       return total;
     });
     m.put("title", (v, a, f) -> titleFilter(Py.str(v)));
-    m.put("tojson", (v, a, f) -> Json.htmlSafeDumps(v, a.keywords("indent").count(0, 1).get(0, "indent", null)));
+    m.put("tojson", (v, a, f) -> toJson(v, a.keywords("indent").count(0, 1).get(0, "indent", null)));
     m.put("trim", (v, a, f) -> {
       Object chars = a.keywords("chars").count(0, 1).get(0, "chars", null);
       if (chars != null && !(chars instanceof String)) {
@@ -171,10 +174,31 @@ final class Filters {
         }
         throw PyException.typeError("expected string or bytes-like object, got '" + Py.typeName(v) + "'");
       }
-      return PyRegex.sub(Args.str(a.get(0, "pattern", null), "pattern"),
-          Args.str(a.get(1, "repl", null), "repl"), s, Args.index(a.get(2, "count", 0L)));
+      long count = Args.index(a.get(2, "count", 0L));
+      try {
+        return PythonRegex.sub(Args.str(a.get(0, "pattern", null), "pattern"),
+            Args.str(a.get(1, "repl", null), "repl"), s,
+            (int) Math.max(0, Math.min(Integer.MAX_VALUE, count)), 0);
+      } catch (IllegalArgumentException e) {
+        throw new PyException("error", e.getMessage());
+      }
     });
-    for (String unsupported : List.of("random", "filesizeformat", "pprint", "striptags",
+    m.put("random", (v, a, f) -> {
+      List<Object> items = v instanceof String || v instanceof List || v instanceof PyRange
+          ? Py.iterate(v) : null;
+      if (items == null) {
+        throw PyException.typeError("object of type '" + Py.typeName(v) + "' has no len()");
+      }
+      if (items.isEmpty()) {
+        return Undefined.withHint("No random item, sequence was empty.");
+      }
+      if (items.size() == 1) {
+        return items.get(0);
+      }
+      throw PyException.runtime("the Jinja2 filter 'random' is not reproducible (Python's global"
+          + " random state) and not supported by lm-eval-java's template engine");
+    });
+    for (String unsupported : List.of("filesizeformat", "pprint", "striptags",
         "urlencode", "urlize", "wordwrap", "xmlattr", "groupby")) {
       m.put(unsupported, (v, a, f) -> {
         throw PyException.runtime("the Jinja2 filter '" + unsupported
@@ -222,7 +246,7 @@ final class Filters {
     }
     if (attribute instanceof String s) {
       for (String part : s.split("\\.", -1)) {
-        boolean digits = !part.isEmpty() && part.codePoints().allMatch(PyUnicode::isDigit);
+        boolean digits = !part.isEmpty() && part.codePoints().allMatch(PythonStrings::isdigit);
         parts.add(digits ? PyConvert.toInt(part, 10) : part);
       }
     } else {
@@ -232,7 +256,7 @@ final class Filters {
   }
 
   private static Object ignoreCase(Object value) {
-    return value instanceof String s ? PyUnicode.lower(s) : value;
+    return value instanceof String s ? PythonStrings.lower(s) : value;
   }
 
   /** {@code sorted(items, key=..., reverse=...)} with Jinja2's sort-filter key. */
@@ -551,6 +575,36 @@ final class Filters {
     return new PyIterator("generator", out);
   }
 
+  /** Jinja2's {@code tojson}: {@code json.dumps(value, sort_keys=True, indent=...)} made HTML-safe. */
+  private static String toJson(Object value, Object indent) {
+    PythonJson.Options options = PythonJson.Options.DEFAULT.withSortKeys(true)
+        .withFallback(PythonJson::notSerializable);
+    if (indent != null) {
+      options = options.withIndent((int) Math.max(0, Args.index(indent)));
+    }
+    String json;
+    try {
+      json = PythonJson.dumps(jsonable(value), options);
+    } catch (IllegalArgumentException e) {
+      throw PyException.typeError(e.getMessage());
+    }
+    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("'", "\\u0027");
+  }
+
+  /** Fails as {@code json.dumps} does on values JSON cannot hold (template-only objects). */
+  private static Object jsonable(Object v) {
+    if (v instanceof Undefined || v instanceof PyValue) {
+      throw PyException.typeError("Object of type " + Py.typeName(v) + " is not JSON serializable");
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      c.forEach(Filters::jsonable);
+    } else if (v instanceof Map<?, ?> m) {
+      m.values().forEach(Filters::jsonable);
+    }
+    return v;
+  }
+
   /** Jinja2's {@code title} filter: splits on {@code [-\s({\[<]+} and title-cases each piece. */
   private static String titleFilter(String s) {
     StringBuilder out = new StringBuilder();
@@ -568,14 +622,14 @@ final class Filters {
       } else {
         int first = item.codePointAt(0);
         int k = Character.charCount(first);
-        out.append(PyUnicode.upper(first)).append(PyUnicode.lower(item.substring(k)));
+        out.append(PythonStrings.upper(item.substring(0, k))).append(PythonStrings.lower(item.substring(k)));
       }
     }
     return out.toString();
   }
 
   private static boolean isTitleSeparator(int cp) {
-    return cp == '-' || cp == '(' || cp == '{' || cp == '[' || cp == '<' || PyUnicode.isSpace(cp);
+    return cp == '-' || cp == '(' || cp == '{' || cp == '[' || cp == '<' || PythonStrings.isspace(cp);
   }
 
   /** {@code len(re.findall(r"\w+", s))} with Python's {@code \w} (alphanumeric or underscore). */
@@ -585,7 +639,7 @@ final class Filters {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      boolean word = cp == '_' || PyUnicode.isAlpha(cp) || PyUnicode.isNumeric(cp);
+      boolean word = cp == '_' || PythonStrings.isalnum(cp);
       if (word && !inWord) {
         n++;
       }

@@ -8,10 +8,10 @@ interface Frame {
   /** The variable's value, or an {@link Undefined} naming it. */
   Object lookup(String name);
 
-  /** Applies filter {@code name}; fails with TemplateAssertionError when there is none. */
+  /** Applies filter {@code name}; fails with TemplateRuntimeError when there is none. */
   Object filter(String name, Object value, List<Object> args, Map<String, Object> kwargs);
 
-  /** Applies test {@code name}; fails with TemplateAssertionError when there is none. */
+  /** Applies test {@code name}; fails with TemplateRuntimeError when there is none. */
   boolean test(String name, Object value, List<Object> args, Map<String, Object> kwargs);
 
   /** Whether a filter of that name exists (checked when a template is compiled). */

@@ -36,14 +36,12 @@ public final class JinjaRenderer {
   private static final int CACHE_LIMIT = 20_000;
 
   private final PythonJinjava jinjava = new PythonJinjava();
-  private final TemplateChecker checker;
-  private final Map<String, Optional<PyException>> checked = new ConcurrentHashMap<>();
+  private final Set<String> filters = Filters.builtins().keySet();
+  private final Set<String> tests = Tests.builtins().keySet();
+  /** Compiled templates, or the compile error, by template text. */
+  private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
-  public JinjaRenderer() {
-    Set<String> filters = Filters.builtins().keySet();
-    Set<String> tests = Tests.builtins().keySet();
-    checker = new TemplateChecker(filters::contains, tests::contains);
-  }
+  public JinjaRenderer() {}
 
   /**
    * Renders {@code template} with {@code context} as its variables ({@code apply_template(template, doc)}).
@@ -52,12 +50,12 @@ public final class JinjaRenderer {
    *     raises; callers add the task file, key and doc index
    */
   public String render(String template, Map<String, Object> context) {
-    String source = normalizeNewlines(template);
-    check(source);
+    CompiledTemplate t = compile(template);
     return withInterpreter(context, interpreter -> {
+      interpreter.template(t);
       String out;
       try {
-        out = interpreter.render(source);
+        out = interpreter.render(t.jinjavaSource());
       } catch (RuntimeException e) {
         failIfFailed(interpreter);
         throw e;
@@ -65,6 +63,16 @@ public final class JinjaRenderer {
       failIfFailed(interpreter);
       return out;
     });
+  }
+
+  /**
+   * Checks {@code template} as Jinja2 compiles it (syntax, statement nesting, unknown filters and
+   * tests), without rendering it: for validating task files at load time.
+   *
+   * @throws JinjaTemplateException with the error Jinja2's compiler raises
+   */
+  public void check(String template) {
+    compile(template);
   }
 
   /**
@@ -140,8 +148,7 @@ public final class JinjaRenderer {
     String source = normalizeNewlines(expression);
     Expr expr;
     try {
-      expr = jinjava.expressions().parse(source);
-      checker.check("{{" + source + "}}", jinjava.getGlobalConfig());
+      expr = compiler().compileExpression(source);
     } catch (PyException e) {
       throw new JinjaTemplateException(e.type(), e.getMessage());
     }
@@ -186,23 +193,28 @@ public final class JinjaRenderer {
     }
   }
 
-  private void check(String source) {
-    Optional<PyException> result = checked.get(source);
+  private TemplateCompiler compiler() {
+    return new TemplateCompiler(filters::contains, tests::contains);
+  }
+
+  /** Jinja2's compile step, cached by template text (a compile error is cached too). */
+  private CompiledTemplate compile(String template) {
+    Object result = compiled.get(template);
     if (result == null) {
       try {
-        checker.check(source, jinjava.getGlobalConfig());
-        result = Optional.empty();
+        result = compiler().compile(normalizeNewlines(template));
       } catch (PyException e) {
-        result = Optional.of(e);
+        result = e;
       }
-      if (checked.size() >= CACHE_LIMIT) {
-        checked.clear();
+      if (compiled.size() >= CACHE_LIMIT) {
+        compiled.clear();
       }
-      checked.put(source, result);
+      compiled.put(template, result);
     }
-    if (result.isPresent()) {
-      throw new JinjaTemplateException(result.get().type(), result.get().getMessage());
+    if (result instanceof PyException e) {
+      throw new JinjaTemplateException(e.type(), e.getMessage());
     }
+    return (CompiledTemplate) result;
   }
 
   /** Jinja2 reads {@code \r\n} and {@code \r} in a template as {@code \n}. */

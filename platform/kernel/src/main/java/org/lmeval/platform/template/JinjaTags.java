@@ -1,18 +1,13 @@
 package org.lmeval.platform.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.tag.FlexibleTag;
 import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
-import com.hubspot.jinjava.tree.parse.TagToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.lmeval.platform.template.ExprLexer.Type;
 
 /**
  * Jinja2's statements as Jinjava tags: {@code if/elif/else}, {@code for} (with {@code else}, an
@@ -23,137 +18,26 @@ import org.lmeval.platform.template.ExprLexer.Type;
  * scope, {@code if} has none).
  */
 final class JinjaTags {
-  private static final Map<String, Object> PARSED = new ConcurrentHashMap<>();
-
   private JinjaTags() {}
 
-  /** Every Jinja2 tag this engine implements (Jinjava's raw tag handles {@code {% raw %}}). */
+  /**
+   * Every Jinja2 statement, under the tag names of the canonical template {@link TemplateCompiler}
+   * writes (a block set is {@code setblock}).
+   */
   static List<Tag> all() {
-    return List.of(new If(), new Marker("elif"), new Marker("else"), new For(), new SetTag(),
-        new With(), new FilterBlock(), new Print(), new Block(), new Macro(),
+    return List.of(new If(), new Marker("elif"), new Marker("else"), new For(), new SetTag(false),
+        new SetTag(true), new With(), new FilterBlock(), new Print(), new Block(), new Macro(),
         new LoaderTag("include"), new LoaderTag("import"), new LoaderTag("from"),
         new LoaderTag("extends"), new Unsupported("call", "endcall"),
         new Unsupported("autoescape", "endautoescape"));
   }
 
-  // ------------------------------------------------------------------------------ parsing
-
-  /** A parsed statement, cached by tag and text (templates render once per doc). */
-  @SuppressWarnings("unchecked")
-  static <T> T parsed(String tag, String helpers, Function<ExprParser, T> parser) {
-    String key = tag + '\u0000' + helpers;
-    Object cached = PARSED.get(key);
-    if (cached == null) {
-      ExprParser p = ExprParser.of(helpers, 1);
-      cached = parser.apply(p);
-      p.expectEnd();
-      if (PARSED.size() > 20_000) {
-        PARSED.clear();
-      }
-      PARSED.put(key, cached);
-    }
-    return (T) cached;
+  static <T> T statement(TagNode node, JinjavaInterpreter interpreter) {
+    return py(interpreter).template().statement(node);
   }
 
-  static Expr condition(String tag, String helpers) {
-    return parsed(tag, helpers, p -> p.parseTuple(false, false, Set.of(), false));
-  }
-
-  record ForStatement(Expr target, Expr iter, Expr test, boolean recursive) {}
-
-  static ForStatement forStatement(String helpers) {
-    return parsed("for", helpers, p -> {
-      Expr target = p.parseAssignTarget(true, false, Set.of("in"));
-      if (!p.skipName("in")) {
-        throw p.fail("expected token 'in', got '" + p.current().describe() + "'");
-      }
-      Expr iter = p.parseTuple(false, false, Set.of("recursive"), false);
-      Expr test = p.skipName("if") ? p.parseExpression(true) : null;
-      boolean recursive = p.skipName("recursive");
-      return new ForStatement(target, iter, test, recursive);
-    });
-  }
-
-  /** {@code target = value}, or a block set ({@code value} null) with an optional filter chain. */
-  record SetStatement(Expr target, Expr value, Expr filter) {
-    boolean isBlock() {
-      return value == null;
-    }
-  }
-
-  static SetStatement setStatement(String helpers) {
-    return parsed("set", helpers, p -> {
-      Expr target = p.parseAssignTarget(true, true, Set.of());
-      if (p.skipOp("=")) {
-        return new SetStatement(target, p.parseTuple(false, true, Set.of(), false), null);
-      }
-      Expr filter = p.current().isOp("|") ? p.parseFilter(new Expr.Name(FILTER_BODY), false) : null;
-      return new SetStatement(target, null, filter);
-    });
-  }
-
-  record WithStatement(List<Expr> targets, List<Expr> values) {}
-
-  static WithStatement withStatement(String helpers) {
-    return parsed("with", helpers, p -> {
-      List<Expr> targets = new ArrayList<>();
-      List<Expr> values = new ArrayList<>();
-      while (!p.atEnd()) {
-        if (!targets.isEmpty()) {
-          p.expectOp(",");
-        }
-        targets.add(p.parseAssignTarget(true, false, Set.of()));
-        p.expectOp("=");
-        values.add(p.parseExpression(true));
-      }
-      return new WithStatement(targets, values);
-    });
-  }
-
-  static final String FILTER_BODY = "__jinja_filter_body__";
-
-  static Expr filterBlock(String helpers) {
-    return parsed("filter", helpers, p -> p.parseFilter(new Expr.Name(FILTER_BODY), true));
-  }
-
-  record MacroStatement(String name, List<String> params, List<Expr> defaults) {}
-
-  static MacroStatement macroStatement(String helpers) {
-    return parsed("macro", helpers, p -> {
-      String name = p.expectName();
-      List<String> params = new ArrayList<>();
-      List<Expr> defaults = new ArrayList<>();
-      p.expectOp("(");
-      while (!p.current().isOp(")")) {
-        if (!params.isEmpty()) {
-          p.expectOp(",");
-        }
-        String param = p.expectName();
-        params.add(param);
-        if (p.skipOp("=")) {
-          defaults.add(p.parseExpression(true));
-        } else if (!defaults.isEmpty()) {
-          throw p.fail("non-default argument follows default argument");
-        }
-      }
-      p.expectOp(")");
-      return new MacroStatement(name, params, defaults);
-    });
-  }
-
-  static Expr printStatement(String helpers) {
-    return parsed("print", helpers, p -> p.parseTuple(false, true, Set.of(), false));
-  }
-
-  static String blockName(String helpers) {
-    return parsed("block", helpers, p -> {
-      String name = p.expectName();
-      while (p.current().type() == Type.NAME
-          && (p.current().text().equals("scoped") || p.current().text().equals("required"))) {
-        p.next();
-      }
-      return name;
-    });
+  static Object part(TagNode node, JinjavaInterpreter interpreter) {
+    return py(interpreter).template().part(node.getHelpers());
   }
 
   // ------------------------------------------------------------------------------ helpers
@@ -268,7 +152,7 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      boolean taken = Py.truthy(condition("if", node.getHelpers()).eval(f));
+      boolean taken = Py.truthy(((Expr) part(node, interpreter)).eval(f));
       List<Node> branch = new ArrayList<>();
       for (Node child : node.getChildren()) {
         boolean elif = isMarker(child, "elif");
@@ -276,7 +160,7 @@ final class JinjaTags {
           if (taken) {
             break;
           }
-          taken = !elif || Py.truthy(condition("elif", ((TagNode) child).getHelpers()).eval(f));
+          taken = !elif || Py.truthy(((Expr) part((TagNode) child, interpreter)).eval(f));
           continue;
         }
         if (taken) {
@@ -302,7 +186,7 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      ForStatement st = forStatement(node.getHelpers());
+      JinjaStatements.For st = statement(node, interpreter);
       List<Node> body = new ArrayList<>();
       List<Node> otherwise = new ArrayList<>();
       List<Node> target = body;
@@ -313,7 +197,7 @@ final class JinjaTags {
         }
         target.add(child);
       }
-      Object iterable = st.iter.eval(f);
+      Object iterable = st.iter().eval(f);
       StringBuilder out = new StringBuilder();
       boolean any = loop(st, iterable, 0, body, interpreter, f, out);
       if (!any) {
@@ -322,15 +206,15 @@ final class JinjaTags {
       return out.toString();
     }
 
-    private boolean loop(ForStatement st, Object iterable, int depth, List<Node> body,
+    private boolean loop(JinjaStatements.For st, Object iterable, int depth, List<Node> body,
         JinjavaInterpreter interpreter, RenderFrame f, StringBuilder out) {
       List<Object> items = Py.iterate(iterable);
-      if (st.test != null) {
+      if (st.test() != null) {
         List<Object> kept = new ArrayList<>();
         for (Object item : items) {
           try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-            assign(f, st.target, item);
-            if (Py.truthy(st.test.eval(f))) {
+            assign(f, st.target(), item);
+            if (Py.truthy(st.test().eval(f))) {
               kept.add(item);
             }
           }
@@ -338,14 +222,14 @@ final class JinjaTags {
         items = kept;
       }
       Object[] lastChanged = new Object[1];
-      Function<Object, String> recurse = st.recursive ? children -> {
+      Function<Object, String> recurse = st.recursive() ? children -> {
         StringBuilder inner = new StringBuilder();
         loop(st, children, depth + 1, body, interpreter, f, inner);
         return inner.toString();
       } : null;
       for (int i = 0; i < items.size(); i++) {
         try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-          assign(f, st.target, items.get(i));
+          assign(f, st.target(), items.get(i));
           f.assign("loop", new LoopContext(items, i, depth, recurse, lastChanged));
           out.append(render(body, interpreter));
         }
@@ -354,45 +238,42 @@ final class JinjaTags {
     }
   }
 
-  static final class SetTag extends PyTag implements FlexibleTag {
+  /** {@code {% set x = ... %}} ({@code set}) and {@code {% set x %}...{% endset %}} ({@code setblock}). */
+  static final class SetTag extends PyTag {
     private static final long serialVersionUID = 1L;
+    private final boolean block;
+
+    SetTag(boolean block) {
+      this.block = block;
+    }
 
     @Override
     public String getName() {
-      return "set";
+      return block ? "setblock" : "set";
     }
 
     @Override
     public String getEndTagName() {
-      return "endset";
-    }
-
-    @Override
-    public boolean hasEndTag(TagToken token) {
-      try {
-        return setStatement(token.getHelpers()).isBlock();
-      } catch (PyException e) {
-        return false;
-      }
+      return block ? "endsetblock" : null;
     }
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      SetStatement st = setStatement(node.getHelpers());
+      JinjaStatements.Set st = statement(node, interpreter);
       Object value;
       if (st.isBlock()) {
         String body = render(node.getChildren(), interpreter);
         value = body;
-        if (st.filter != null) {
+        if (st.filter() != null) {
           try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-            f.assign(FILTER_BODY, body);
-            value = st.filter.eval(f);
+            f.assign(JinjaStatements.FILTER_BODY, body);
+            value = st.filter().eval(f);
           }
         }
       } else {
-        value = st.value.eval(f);
+        value = st.value().eval(f);
       }
-      assign(f, st.target, value);
+      assign(f, st.target(), value);
       return "";
     }
   }
@@ -412,11 +293,11 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      WithStatement st = withStatement(node.getHelpers());
-      List<Object> values = Expr.evalAll(st.values, f);
+      JinjaStatements.With st = statement(node, interpreter);
+      List<Object> values = Expr.evalAll(st.values(), f);
       try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
         for (int i = 0; i < values.size(); i++) {
-          assign(f, st.targets.get(i), values.get(i));
+          assign(f, st.targets().get(i), values.get(i));
         }
         return render(node.getChildren(), interpreter);
       }
@@ -438,10 +319,10 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      Expr chain = filterBlock(node.getHelpers());
+      Expr chain = statement(node, interpreter);
       String body = render(node.getChildren(), interpreter);
       try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-        f.assign(FILTER_BODY, body);
+        f.assign(JinjaStatements.FILTER_BODY, body);
         return Py.str(chain.eval(f));
       }
     }
@@ -462,7 +343,12 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      return Py.str(printStatement(node.getHelpers()).eval(f));
+      List<Expr> items = statement(node, interpreter);
+      StringBuilder out = new StringBuilder();
+      for (Expr e : items) {
+        out.append(Py.str(e.eval(f)));
+      }
+      return out.toString();
     }
   }
 
@@ -481,7 +367,6 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      blockName(node.getHelpers());
       try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
         return render(node.getChildren(), interpreter);
       }
@@ -503,19 +388,19 @@ final class JinjaTags {
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      MacroStatement st = macroStatement(node.getHelpers());
-      f.assign(st.name, new MacroFunction(st, node.getChildren(), interpreter));
+      JinjaStatements.Macro st = statement(node, interpreter);
+      f.assign(st.name(), new MacroFunction(st, node.getChildren(), interpreter));
       return "";
     }
   }
 
   /** A macro defined with {@code {% macro %}}: calling it renders its body with the arguments bound. */
   static final class MacroFunction implements PyCallable, PyValue {
-    private final MacroStatement st;
+    private final JinjaStatements.Macro st;
     private final List<Node> body;
     private final JinjavaInterpreter interpreter;
 
-    MacroFunction(MacroStatement st, List<Node> body, JinjavaInterpreter interpreter) {
+    MacroFunction(JinjaStatements.Macro st, List<Node> body, JinjavaInterpreter interpreter) {
       this.st = st;
       this.body = body;
       this.interpreter = interpreter;
@@ -523,35 +408,35 @@ final class JinjaTags {
 
     @Override
     public Object call(List<Object> args, Map<String, Object> kwargs) {
-      int n = st.params.size();
+      int n = st.params().size();
       if (args.size() > n) {
-        throw PyException.typeError("macro '" + st.name + "' takes not more than " + n
+        throw PyException.typeError("macro '" + st.name() + "' takes not more than " + n
             + " argument(s)");
       }
       RenderFrame f = new RenderFrame(interpreter);
       try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-        int firstDefault = n - st.defaults.size();
+        int firstDefault = n - st.defaults().size();
         for (int i = 0; i < n; i++) {
-          String param = st.params.get(i);
+          String param = st.params().get(i);
           Object value;
           if (i < args.size()) {
             if (kwargs.containsKey(param)) {
-              throw PyException.typeError("macro '" + st.name + "' got multiple values for argument '"
+              throw PyException.typeError("macro '" + st.name() + "' got multiple values for argument '"
                   + param + "'");
             }
             value = args.get(i);
           } else if (kwargs.containsKey(param)) {
             value = kwargs.get(param);
           } else if (i >= firstDefault) {
-            value = st.defaults.get(i - firstDefault).eval(f);
+            value = st.defaults().get(i - firstDefault).eval(f);
           } else {
             value = Undefined.withHint("parameter " + Py.repr(param) + " was not provided");
           }
           f.assign(param, value);
         }
         for (String k : kwargs.keySet()) {
-          if (!st.params.contains(k)) {
-            throw PyException.typeError("macro '" + st.name + "' takes no keyword argument '" + k + "'");
+          if (!st.params().contains(k)) {
+            throw PyException.typeError("macro '" + st.name() + "' takes no keyword argument '" + k + "'");
           }
         }
         return render(body, interpreter);
@@ -570,7 +455,7 @@ final class JinjaTags {
 
     @Override
     public String repr() {
-      return "<Macro '" + st.name + "'>";
+      return "<Macro '" + st.name() + "'>";
     }
   }
 

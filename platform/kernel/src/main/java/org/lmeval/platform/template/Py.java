@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lmeval.platform.python.PythonFloat;
+import org.lmeval.platform.python.PythonStr;
 import org.lmeval.platform.python.PythonTuple;
 
 /**
@@ -21,7 +22,9 @@ import org.lmeval.platform.python.PythonTuple;
  * {@link Double}, {@link Float} or {@link BigDecimal}; {@code str} = {@link String}; {@code tuple} =
  * {@link PythonTuple}; {@code list} = any other {@link List}; {@code dict} = {@link Map};
  * {@code set} = {@link Set}; plus the template-only types {@link Undefined}, {@link PyRange},
- * {@link DictView}, {@link PyCallable}, {@link LoopContext}, {@link Namespace}.
+ * {@link DictView}, {@link PyCallable}, {@link LoopContext}, {@link Namespace}. The repr of str and
+ * float is {@link PythonStr}'s and {@link PythonFloat}'s; containers are walked here because they may
+ * hold template-only values.
  */
 final class Py {
   /** Returned by {@link #dictGet} when the key is absent. */
@@ -53,20 +56,12 @@ final class Py {
     return isInt(o) || isFloat(o);
   }
 
-  static boolean isStr(Object o) {
-    return o instanceof String;
-  }
-
   static boolean isTuple(Object o) {
     return o instanceof PythonTuple;
   }
 
   static boolean isList(Object o) {
     return o instanceof List && !(o instanceof PythonTuple);
-  }
-
-  static boolean isDict(Object o) {
-    return o instanceof Map;
   }
 
   /** The value of an int as a {@link BigInteger}. */
@@ -506,7 +501,7 @@ final class Py {
     if (o == null) {
       sb.append("None");
     } else if (o instanceof String s) {
-      appendStringRepr(sb, s);
+      PythonStr.appendStringRepr(sb, s);
     } else if (o instanceof Boolean b) {
       sb.append(b ? "True" : "False");
     } else if (isInt(o)) {
@@ -560,48 +555,5 @@ final class Py {
         sb.append(", ");
       }
     }
-  }
-
-  /** Python's {@code repr(str)}: quote choice and escapes as CPython's {@code unicode_repr}. */
-  static void appendStringRepr(StringBuilder sb, String s) {
-    char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-    sb.append(quote);
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp == quote || cp == '\\') {
-        sb.append('\\').appendCodePoint(cp);
-      } else if (cp == '\t') {
-        sb.append("\\t");
-      } else if (cp == '\n') {
-        sb.append("\\n");
-      } else if (cp == '\r') {
-        sb.append("\\r");
-      } else if (cp < ' ' || cp == 0x7f) {
-        sb.append(String.format("\\x%02x", cp));
-      } else if (cp < 0x7f || isPrintable(cp)) {
-        sb.appendCodePoint(cp);
-      } else if (cp <= 0xff) {
-        sb.append(String.format("\\x%02x", cp));
-      } else if (cp <= 0xffff) {
-        sb.append(String.format("\\u%04x", cp));
-      } else {
-        sb.append(String.format("\\U%08x", cp));
-      }
-    }
-    sb.append(quote);
-  }
-
-  /** {@code str.isprintable()} for one character: not Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (but space). */
-  static boolean isPrintable(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    return switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR -> false;
-      default -> true;
-    };
   }
 }

@@ -1,7 +1,9 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.lmeval.platform.python.PythonFloat;
 
 /** Python's {@code int(...)} and {@code float(...)} as Jinja2's {@code int} and {@code float} filters use them. */
 final class PyConvert {
@@ -98,7 +100,7 @@ final class PyConvert {
         continue;
       }
       int d = Character.digit(cp, radix);
-      if (d < 0 || (cp > 127 && !PyUnicode.isDecimal(cp))) {
+      if (d < 0 || (cp > 127 && !PythonStrings.isdecimal(cp))) {
         return null;
       }
       digits.append(Character.forDigit(d, radix));
@@ -113,33 +115,10 @@ final class PyConvert {
 
   /** Python's {@code float(s)}; null on ValueError. */
   static Double parseFloat(String s) {
-    String t = StrMethods.strip(s, null, true, true);
-    StringBuilder ascii = new StringBuilder(t.length());
-    for (int i = 0; i < t.length(); ) {
-      int cp = t.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp > 127) {
-        if (!PyUnicode.isDecimal(cp)) {
-          return null;
-        }
-        ascii.append((char) ('0' + Character.digit(cp, 10)));
-      } else {
-        ascii.append((char) cp);
-      }
-    }
-    String a = ascii.toString();
-    String body = a.startsWith("+") || a.startsWith("-") ? a.substring(1) : a;
-    String lower = body.toLowerCase(java.util.Locale.ROOT);
-    if (lower.equals("inf") || lower.equals("infinity")) {
-      return a.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    if (lower.equals("nan")) {
-      return Double.NaN;
-    }
-    if (!body.matches("(\\d(_?\\d)*)?(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?")
-        || !body.matches("\\.?\\d.*")) {
+    try {
+      return PythonFloat.parse(s);
+    } catch (IllegalArgumentException e) {
       return null;
     }
-    return Double.parseDouble(a.replace("_", ""));
   }
 }

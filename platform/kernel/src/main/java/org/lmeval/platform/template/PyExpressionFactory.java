@@ -1,45 +1,24 @@
 package org.lmeval.platform.template;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ExpressionFactory;
 import jinjava.javax.el.MethodExpression;
 import jinjava.javax.el.ValueExpression;
 
 /**
- * Jinjava's hook for its expression language, replaced by Jinja2's: every {@code {{ ... }}} that
- * Jinjava evaluates is parsed by {@link ExprParser} and evaluated with Python semantics.
+ * Jinjava's hook for its expression language, replaced by Jinja2's. The canonical template Jinjava
+ * renders holds references ({@code {{ __jx7 }}}) to expressions {@link TemplateCompiler} has already
+ * parsed; they are evaluated with Python semantics.
  */
 final class PyExpressionFactory extends ExpressionFactory {
-  private static final int CACHE_LIMIT = 20_000;
-  private final Map<String, Expr> cache = new ConcurrentHashMap<>();
-
-  /** The parsed form of a {@code {{ }}} body (cached: templates are rendered once per doc). */
-  Expr parse(String source) {
-    Expr e = cache.get(source);
-    if (e == null) {
-      e = ExprParser.parseOutput(source, 1);
-      if (cache.size() >= CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(source, e);
-    }
-    return e;
-  }
-
   @Override
   public ValueExpression createValueExpression(ELContext context, String expression, Class<?> expectedType) {
     String source = expression;
     if (source.startsWith("#{") && source.endsWith("}")) {
       source = source.substring(2, source.length() - 1);
     }
-    PyInterpreter interpreter = PyInterpreter.current();
-    try {
-      return new PyValueExpression(parse(source), source);
-    } catch (PyException e) {
-      throw interpreter.fail(e);
-    }
+    Expr expr = (Expr) PyInterpreter.current().template().part(source);
+    return new PyValueExpression(expr, source);
   }
 
   @Override

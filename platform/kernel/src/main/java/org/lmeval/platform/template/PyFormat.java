@@ -674,8 +674,10 @@ final class PyFormat {
       return sign + body;
     }
     int padding = s.width - len;
-    char alignment = s.align != 0 ? s.align : (s.zero ? '=' : defaultAlign);
-    String fill = s.fill != null ? s.fill : (s.zero && s.align == 0 ? "0" : " ");
+    // CPython: a '0' before the width sets the fill to '0' (unless a fill is given) and, for
+    // numbers without an explicit alignment, sign-aware padding
+    char alignment = s.align != 0 ? s.align : (s.zero && defaultAlign == '>' ? '=' : defaultAlign);
+    String fill = s.fill != null ? s.fill : (s.zero ? "0" : " ");
     return switch (alignment) {
       case '<' -> sign + body + fill.repeat(padding);
       case '>' -> fill.repeat(padding) + sign + body;

@@ -13,6 +13,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
  */
 final class PyInterpreter extends JinjavaInterpreter {
   private PyException failure;
+  private CompiledTemplate template;
 
   PyInterpreter(Jinjava application, Context context, JinjavaConfig config) {
     super(application, context, config);
@@ -41,6 +42,15 @@ final class PyInterpreter extends JinjavaInterpreter {
 
   PyException failure() {
     return failure;
+  }
+
+  /** The template being rendered (its expressions and statements, by reference). */
+  CompiledTemplate template() {
+    return template;
+  }
+
+  void template(CompiledTemplate compiled) {
+    this.template = compiled;
   }
 
   @Override

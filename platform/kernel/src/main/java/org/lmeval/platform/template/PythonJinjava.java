@@ -47,10 +47,6 @@ final class PythonJinjava extends Jinjava {
         .build();
   }
 
-  PyExpressionFactory expressions() {
-    return expressions;
-  }
-
   @Override
   public ExpressionFactory getExpressionFactory() {
     return expressions;

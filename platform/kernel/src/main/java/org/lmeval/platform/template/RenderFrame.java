@@ -31,10 +31,6 @@ final class RenderFrame implements Frame {
     this.interpreter = interpreter;
   }
 
-  JinjavaInterpreter interpreter() {
-    return interpreter;
-  }
-
   /** Stores a template variable in the innermost scope. */
   void assign(String name, Object value) {
     interpreter.getContext().put(name, value == null ? NONE : value);
@@ -65,7 +61,7 @@ final class RenderFrame implements Frame {
   public Object filter(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     Filter f = library().getFilter(name);
     if (!(f instanceof JinjaFilter jf)) {
-      throw PyException.assertion("No filter named '" + name + "'.");
+      throw PyException.runtime("No filter named '" + name + "'.");
     }
     return jf.apply(value, args, kwargs, this);
   }
@@ -74,7 +70,7 @@ final class RenderFrame implements Frame {
   public boolean test(String name, Object value, List<Object> args, Map<String, Object> kwargs) {
     ExpTest t = library().getExpTest(name);
     if (!(t instanceof JinjaTest jt)) {
-      throw PyException.assertion("No test named '" + name + "'.");
+      throw PyException.runtime("No test named '" + name + "'.");
     }
     return jt.apply(value, args, kwargs, this);
   }

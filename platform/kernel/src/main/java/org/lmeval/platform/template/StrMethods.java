@@ -1,15 +1,18 @@
 package org.lmeval.platform.template;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.lmeval.api.support.PythonStrings;
+import org.lmeval.platform.python.PythonStr;
 import org.lmeval.platform.python.PythonTuple;
 
 /**
- * Python's {@code str} methods with CPython's semantics: indices and lengths in code points,
- * Python's whitespace set, {@code split(sep)} keeping empty fields, CPython's argument checks.
+ * Python's {@code str} methods as template calls: CPython's argument checks and errors, the methods
+ * themselves from {@link PythonStrings} (code points, Python's whitespace and case mappings), plus the
+ * few it lacks ({@code splitlines}, {@code partition}, {@code center}, {@code startswith} with tuples
+ * and bounds, ...).
  */
 final class StrMethods {
   static final Set<String> NAMES = Set.of(
@@ -38,19 +41,19 @@ final class StrMethods {
       case "startswith", "endswith" -> startsOrEndsWith(s, name, a);
       case "lower" -> {
         noArgs(a);
-        yield PyUnicode.lower(s);
+        yield PythonStrings.lower(s);
       }
       case "upper" -> {
         noArgs(a);
-        yield PyUnicode.upper(s);
+        yield PythonStrings.upper(s);
       }
       case "capitalize" -> {
         noArgs(a);
-        yield PyUnicode.capitalize(s);
+        yield PythonStrings.capitalize(s);
       }
       case "title" -> {
         noArgs(a);
-        yield PyUnicode.title(s);
+        yield PythonStrings.title(s);
       }
       case "swapcase" -> {
         noArgs(a);
@@ -60,29 +63,36 @@ final class StrMethods {
         noArgs(a);
         yield PyUnicode.casefold(s);
       }
-      case "isdigit" -> all(s, a, PyUnicode::isDigit);
-      case "isdecimal" -> all(s, a, PyUnicode::isDecimal);
-      case "isnumeric" -> all(s, a, PyUnicode::isNumeric);
-      case "isalpha" -> all(s, a, PyUnicode::isAlpha);
-      case "isalnum" -> all(s, a, cp -> PyUnicode.isAlpha(cp) || PyUnicode.isNumeric(cp));
-      case "isspace" -> all(s, a, PyUnicode::isSpace);
+      case "isdigit" -> all(s, a, PythonStrings::isdigit);
+      case "isdecimal" -> all(s, a, PythonStrings::isdecimal);
+      case "isnumeric" -> all(s, a, PythonStrings::isnumeric);
+      case "isalpha" -> all(s, a, PythonStrings::isalpha);
+      case "isalnum" -> all(s, a, PythonStrings::isalnum);
+      case "isspace" -> all(s, a, PythonStrings::isspace);
       case "isascii" -> {
         noArgs(a);
         yield s.chars().allMatch(c -> c < 128);
       }
       case "isprintable" -> {
         noArgs(a);
-        yield s.codePoints().allMatch(Py::isPrintable);
+        yield s.codePoints().allMatch(PythonStr::isPrintable);
       }
       case "isidentifier" -> {
         noArgs(a);
         yield isIdentifier(s);
       }
-      case "islower" -> caseCheck(s, a, true);
-      case "isupper" -> caseCheck(s, a, false);
+      case "islower" -> {
+        noArgs(a);
+        yield PythonStrings.islower(s);
+      }
+      case "isupper" -> {
+        noArgs(a);
+        yield PythonStrings.isupper(s);
+      }
       case "istitle" -> istitle(s, a);
       case "center", "ljust", "rjust" -> pad(s, name, a);
-      case "zfill" -> zfill(s, Args.index(a.noKeywords().count(1, 1).get(0)));
+      case "zfill" -> PythonStrings.zfill(s,
+          (int) Math.min(Integer.MAX_VALUE, Args.index(a.noKeywords().count(1, 1).get(0))));
       case "partition", "rpartition" -> partition(s, name, a);
       case "removeprefix" -> {
         String p = Args.str(a.noKeywords().count(1, 1).get(0), "removeprefix() argument");
@@ -122,29 +132,10 @@ final class StrMethods {
 
   /** {@code str.strip([chars])}: chars null strips Python whitespace. */
   static String strip(String s, String chars, boolean left, boolean right) {
-    IntPredicate strip = chars == null ? PyUnicode::isSpace
-        : cp -> chars.indexOf(Character.toString(cp)) >= 0;
-    int start = 0;
-    int end = s.length();
-    if (left) {
-      while (start < end) {
-        int cp = s.codePointAt(start);
-        if (!strip.test(cp)) {
-          break;
-        }
-        start += Character.charCount(cp);
-      }
+    if (left && right) {
+      return PythonStrings.strip(s, chars);
     }
-    if (right) {
-      while (end > start) {
-        int cp = s.codePointBefore(end);
-        if (!strip.test(cp)) {
-          break;
-        }
-        end -= Character.charCount(cp);
-      }
-    }
-    return s.substring(start, end);
+    return left ? PythonStrings.lstrip(s, chars) : PythonStrings.rstrip(s, chars);
   }
 
   private static List<Object> split(String s, Args a, boolean fromRight) {
@@ -157,91 +148,14 @@ final class StrMethods {
     if (sepArg != null && !(sepArg instanceof String)) {
       throw PyException.typeError("must be str or None, not " + Py.typeName(sepArg));
     }
-    if (maxsplit < 0) {
-      maxsplit = Long.MAX_VALUE;
-    }
     String sep = (String) sepArg;
-    if (sep == null) {
-      return fromRight ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit);
+    int max = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxsplit));
+    try {
+      return new ArrayList<>(fromRight ? PythonStrings.rsplit(s, sep, max)
+          : PythonStrings.split(s, sep, max));
+    } catch (IllegalArgumentException e) {
+      throw PyException.valueError(e.getMessage());
     }
-    if (sep.isEmpty()) {
-      throw PyException.valueError("empty separator");
-    }
-    List<Object> out = new ArrayList<>();
-    if (!fromRight) {
-      int from = 0;
-      while (maxsplit-- > 0) {
-        int at = s.indexOf(sep, from);
-        if (at < 0) {
-          break;
-        }
-        out.add(s.substring(from, at));
-        from = at + sep.length();
-      }
-      out.add(s.substring(from));
-    } else {
-      int to = s.length();
-      while (maxsplit-- > 0) {
-        int at = s.lastIndexOf(sep, to - sep.length());
-        if (at < 0) {
-          break;
-        }
-        out.add(s.substring(at + sep.length(), to));
-        to = at;
-      }
-      out.add(s.substring(0, to));
-      Collections.reverse(out);
-    }
-    return out;
-  }
-
-  /** {@code str.split()} with no separator: runs of Python whitespace, no empty fields. */
-  static List<Object> splitWhitespace(String s, long maxsplit) {
-    List<Object> out = new ArrayList<>();
-    int i = 0;
-    int n = s.length();
-    while (true) {
-      while (i < n && PyUnicode.isSpace(s.codePointAt(i))) {
-        i += Character.charCount(s.codePointAt(i));
-      }
-      if (i >= n) {
-        break;
-      }
-      if (maxsplit-- <= 0) {
-        out.add(strip(s.substring(i), null, false, true));
-        break;
-      }
-      int start = i;
-      while (i < n && !PyUnicode.isSpace(s.codePointAt(i))) {
-        i += Character.charCount(s.codePointAt(i));
-      }
-      out.add(s.substring(start, i));
-    }
-    return out;
-  }
-
-  private static List<Object> rsplitWhitespace(String s, long maxsplit) {
-    List<Object> out = new ArrayList<>();
-    int i = s.length();
-    while (true) {
-      while (i > 0 && PyUnicode.isSpace(s.codePointBefore(i))) {
-        i -= Character.charCount(s.codePointBefore(i));
-      }
-      if (i <= 0) {
-        break;
-      }
-      if (maxsplit-- <= 0) {
-        out.add(strip(s.substring(0, i), null, true, false));
-        break;
-      }
-      int end = i;
-      while (i > 0 && !PyUnicode.isSpace(s.codePointBefore(i))) {
-        i -= Character.charCount(s.codePointBefore(i));
-      }
-      out.add(s.substring(i, end));
-    }
-    Collections.reverse(out);
-    return out;
   }
 
   static List<Object> splitlines(String s, boolean keepends) {
@@ -305,38 +219,7 @@ final class StrMethods {
 
   /** {@code str.replace(old, new, count)}; an empty {@code old} inserts between code points. */
   static String replace(String s, String old, String rep, long count) {
-    if (count < 0) {
-      count = Long.MAX_VALUE;
-    }
-    StringBuilder sb = new StringBuilder();
-    if (old.isEmpty()) {
-      int i = 0;
-      while (i <= s.length()) {
-        if (count-- > 0) {
-          sb.append(rep);
-        } else {
-          sb.append(s, i, s.length());
-          break;
-        }
-        if (i == s.length()) {
-          break;
-        }
-        int cp = s.codePointAt(i);
-        sb.appendCodePoint(cp);
-        i += Character.charCount(cp);
-      }
-      return sb.toString();
-    }
-    int from = 0;
-    while (count-- > 0) {
-      int at = s.indexOf(old, from);
-      if (at < 0) {
-        break;
-      }
-      sb.append(s, from, at).append(rep);
-      from = at + old.length();
-    }
-    return sb.append(s, from, s.length()).toString();
+    return PythonStrings.replace(s, old, rep, (int) Math.max(-1, Math.min(Integer.MAX_VALUE, count)));
   }
 
   /** Resolves Python's optional {@code start, end} (code points, slice rules) to char offsets. */
@@ -378,19 +261,34 @@ final class StrMethods {
       }
       throw PyException.typeError("must be str, not " + Py.typeName(subArg));
     }
-    int[] r = range(s, a, 1);
-    int at = -1;
-    if (r != null && r[1] - r[0] >= sub.length()) {
-      String window = s.substring(r[0], r[1]);
-      int i = name.startsWith("r") ? window.lastIndexOf(sub) : window.indexOf(sub);
-      if (i >= 0) {
-        at = s.codePointCount(0, r[0] + i);
-      }
+    Integer start = bound(a, 1);
+    Integer end = bound(a, 2);
+    try {
+      return (long) switch (name) {
+        case "find" -> PythonStrings.find(s, sub, start, end);
+        case "rfind" -> PythonStrings.rfind(s, sub, start, end);
+        case "index" -> PythonStrings.index(s, sub, start, end);
+        default -> {
+          // PythonStrings has rindex(s, sub) only; with bounds it is rfind that must succeed
+          int at = PythonStrings.rfind(s, sub, start, end);
+          if (at < 0) {
+            throw PyException.valueError("substring not found");
+          }
+          yield at;
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      throw PyException.valueError(e.getMessage());
     }
-    if (at < 0 && name.endsWith("index")) {
-      throw PyException.valueError("substring not found");
+  }
+
+  /** An optional {@code start}/{@code end} argument (None or absent → null), clamped to int. */
+  private static Integer bound(Args a, int index) {
+    if (a.size() <= index || a.get(index) == null) {
+      return null;
     }
-    return (long) at;
+    long v = Args.index(a.get(index));
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }
 
   private static Object count(String s, Args a) {
@@ -468,33 +366,18 @@ final class StrMethods {
     return !s.isEmpty() && s.codePoints().allMatch(test);
   }
 
-  private static boolean caseCheck(String s, Args a, boolean lower) {
-    a.noKeywords().count(0, 0);
-    boolean cased = false;
-    for (int cp : s.codePoints().toArray()) {
-      if (lower ? (PyUnicode.isUpper(cp) || PyUnicode.isTitle(cp))
-          : (PyUnicode.isLower(cp) || PyUnicode.isTitle(cp))) {
-        return false;
-      }
-      if (lower ? PyUnicode.isLower(cp) : PyUnicode.isUpper(cp)) {
-        cased = true;
-      }
-    }
-    return cased;
-  }
-
   private static boolean istitle(String s, Args a) {
     a.noKeywords().count(0, 0);
     boolean cased = false;
     boolean previousCased = false;
     for (int cp : s.codePoints().toArray()) {
-      if (PyUnicode.isUpper(cp) || PyUnicode.isTitle(cp)) {
+      if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
         if (previousCased) {
           return false;
         }
         previousCased = true;
         cased = true;
-      } else if (PyUnicode.isLower(cp)) {
+      } else if (Character.isLowerCase(cp)) {
         if (!previousCased) {
           return false;
         }
@@ -542,18 +425,6 @@ final class StrMethods {
       default -> left = marg / 2 + (marg & width & 1);
     }
     return fill.repeat((int) left) + s + fill.repeat((int) (marg - left));
-  }
-
-  private static String zfill(String s, long width) {
-    int len = s.codePointCount(0, s.length());
-    if (width <= len) {
-      return s;
-    }
-    String zeros = "0".repeat((int) (width - len));
-    if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
-      return s.charAt(0) + zeros + s.substring(1);
-    }
-    return zeros + s;
   }
 
   private static PythonTuple partition(String s, String name, Args a) {

@@ -56,6 +56,7 @@ class JinjaCorpusTest {
     List<String> unexpected = new ArrayList<>();
     List<String> knownSeen = new ArrayList<>();
     Map<String, Integer> messageDiffs = new TreeMap<>();
+    List<String> messageExamples = new ArrayList<>();
     try (BufferedReader in = corpus()) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -73,6 +74,8 @@ class JinjaCorpusTest {
             matched++;
             if (expected.errorType != null && !expected.errorMessage.equals(actual.errorMessage)) {
               messageDiffs.merge(expected.errorType, 1, Integer::sum);
+              messageExamples.add(expected.errorType + ": " + quote(expected.errorMessage) + " vs "
+                  + quote(actual.errorMessage) + " for " + quote(template));
             }
             continue;
           }
@@ -91,6 +94,7 @@ class JinjaCorpusTest {
         matched, total, 100 * rate, knownSeen.size(), unexpected.size());
     if (!messageDiffs.isEmpty()) {
       System.out.println("Same exception class, different message: " + messageDiffs);
+      messageExamples.stream().limit(20).forEach(m -> System.out.println("    " + m));
     }
     List<String> stale = new ArrayList<>(known.keySet());
     stale.removeAll(knownSeen);
