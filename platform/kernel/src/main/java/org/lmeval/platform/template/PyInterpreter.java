@@ -1,0 +1,68 @@
+package org.lmeval.platform.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpreterFactory;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+
+/**
+ * Jinjava's interpreter with Python output and Python errors: {@code {{ value }}} prints Python's
+ * {@code str(value)}, and the first Python exception raised while rendering is kept (Jinjava would
+ * log it and carry on) so that {@link JinjaRenderer} can raise it, as Jinja2 does.
+ */
+final class PyInterpreter extends JinjavaInterpreter {
+  private PyException failure;
+
+  PyInterpreter(Jinjava application, Context context, JinjavaConfig config) {
+    super(application, context, config);
+  }
+
+  PyInterpreter(JinjavaInterpreter orig) {
+    super(orig);
+  }
+
+  /** The interpreter rendering on this thread. */
+  static PyInterpreter current() {
+    JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
+    if (!(current instanceof PyInterpreter p)) {
+      throw new IllegalStateException("not rendering with the Python-compatible Jinjava");
+    }
+    return p;
+  }
+
+  /** Remembers the first failure of this render, and returns it for throwing. */
+  PyException fail(PyException e) {
+    if (failure == null) {
+      failure = e;
+    }
+    return e;
+  }
+
+  PyException failure() {
+    return failure;
+  }
+
+  @Override
+  public String getAsString(Object value) {
+    try {
+      return Py.str(value == RenderFrame.NONE ? null : value);
+    } catch (PyException e) {
+      fail(e);
+      return "";
+    }
+  }
+
+  /** Creates {@link PyInterpreter}s for Jinjava. */
+  static final class Factory implements InterpreterFactory {
+    @Override
+    public JinjavaInterpreter newInstance(JinjavaInterpreter orig) {
+      return new PyInterpreter(orig);
+    }
+
+    @Override
+    public JinjavaInterpreter newInstance(Jinjava application, Context context, JinjavaConfig config) {
+      return new PyInterpreter(application, context, config);
+    }
+  }
+}
