@@ -6,11 +6,16 @@ Without names every fixture is rewritten. Each fixture is a JSON file under the 
 module whose tests read it; the Java tests replay the recorded calls and compare results exactly.
 """
 import json
+import math
 import os
 import random
 import re
 import struct
 import sys
+
+if os.environ.get("PYTHONHASHSEED") != "0":
+    # set iteration order (repr of sets, literal fixtures) depends on str hashing: pin it
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 API_RES = os.path.join(ROOT, "api", "src", "test", "resources", "org", "lmeval", "api", "support")
@@ -236,11 +241,27 @@ def float_stream(seed, count):
 
 def float_fixture():
     import hashlib
-    seed, count, block = 99, 200000, 10000
+    seed, count, block = 99, 100000, 10000
     reprs = [repr(x) for x in float_stream(seed, count)]
     hashes = [hashlib.sha256("\n".join(reprs[i:i + block]).encode()).hexdigest() for i in range(0, count, block)]
+    parse_inputs = [" 1.5 ", "1_000.5", "1__0", "_1", "1_", "inf", "-Infinity", "+nan", "nAn", "-nan", "infinit",
+                    "1e5", "1E+05", ".5", "5.", ".", "e5", "1e", "0x10", "\u0661\u0662\u0663.\u0665", "\xa01\u3000",
+                    "1.5\n", "", "  ", "1e400", "-0", "1_0e1_0", "1.5j", "0b1", "+-1", "- 1", "12.5_", "1.0e-5_0",
+                    "0.1", "-1", "3.14159", "1e-5", "  -2.5e+3\t", "1.7976931348623159e308", "4.9e-324", "2.4e-324",
+                    "123456789012345678901234567890", "0000.000", "1.", "+.5e-3", "1e+", "\U0001d7d9", "1d", "1f",
+                    "NaN", "iNfInItY", "\u00bd", "1,5", "1.2.3", "\x1c1\x1f", "\u200b1"]
+    parses = []
+    for t in parse_inputs:
+        try:
+            parses.append([t, str(bits(float(t)))])
+        except ValueError as e:
+            parses.append([t, None, str(e)])
+    powers = [repr(2.0 ** k) if k >= -1022 else repr(math.ldexp(1.0, k)) for k in range(-1074, 1024)]
+    powers += [repr(float("1e%d" % k)) for k in range(-323, 309)]
     write(KERNEL_RES, "python_float.json", {
         "specials": [[str(bits(x)), repr(x)] for x in FLOAT_SPECIALS],
+        "parse": parses,
+        "powers": powers,
         "stream": {"seed": seed, "count": count, "block": block, "sha256": hashes,
                    "first": reprs[:2000]},
     }, line_depth=2)
@@ -495,7 +516,57 @@ def regex_fixture():
                                          "escape": escapes}, line_depth=3)
 
 
+# --------------------------------------------------------------------------------------------- math
+def lm_eval_mean(arr):
+    # the formulas of lm_eval/api/metrics.py (0.4.13), restated
+    return sum(arr) / len(arr)
+
+
+def lm_eval_sample_stddev(arr, square):
+    mu = lm_eval_mean(arr)
+    return math.sqrt(sum([square(x - mu) for x in arr]) / (len(arr) - 1))
+
+
+def math_fixture():
+    r = random.Random(17)
+    arrays = [
+        [1, 0, 1, 1, 0, 0, 1, 0, 1, 1], [1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0],
+        [True, False, True], [0.1] * 10, [0.1, 0.2, 0.3], [-0.0], [-0.0, -0.0], [1e308, 1e308, -1e308],
+        [2**53, 1, 1.0], [2**53 + 1, 0.5], [2**64, 2**64, 1.5], [2**63 - 1, 1], [3, 2**70], [1, 2.5, 3, True],
+        [10**30, 3], [7, 3], [1e-300, 1e-300], [0.5, 0.25, 0.125, 1e16, -1e16], [5, 5.0],
+    ]
+    for _ in range(150):
+        n = r.randrange(2, 200)
+        kind = r.randrange(5)
+        if kind == 0:
+            k = r.randrange(n + 1)
+            arr = [1.0] * k + [0.0] * (n - k)
+            r.shuffle(arr)
+        elif kind == 1:
+            arr = [r.random() for _ in range(n)]
+        elif kind == 2:
+            arr = [r.uniform(-50, 0) for _ in range(n)]
+        elif kind == 3:
+            arr = [r.choice([0, 1, True, False, 0.5, 2**60]) for _ in range(n)]
+        else:
+            arr = [r.random() * 10 ** r.randrange(-5, 6) for _ in range(n)]
+        arrays.append(arr)
+    cases = []
+    for arr in arrays:
+        c = {"values": typed(arr), "sum": typed(sum(arr)), "mean": str(bits(lm_eval_mean(arr)))}
+        for key, square in [("", lambda d: d ** 2), ("_exact_square", lambda d: d * d)]:
+            try:
+                sd = lm_eval_sample_stddev(arr, square)
+                c["sample_stddev" + key] = str(bits(sd))
+                c["mean_stderr" + key] = str(bits(sd / math.sqrt(len(arr))))
+            except (OverflowError, ZeroDivisionError) as e:
+                c["sample_stddev" + key] = type(e).__name__
+        cases.append(c)
+    write(KERNEL_RES, "python_math.json", {"cases": cases}, line_depth=2)
+
+
 FIXTURES = {
+    "math": math_fixture,
     "regex": regex_fixture,
     "str_methods": str_methods_fixture,
     "random": random_fixture,

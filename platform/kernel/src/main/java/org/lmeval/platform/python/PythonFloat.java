@@ -43,6 +43,113 @@ public final class PythonFloat {
 
   private PythonFloat() {}
 
+  /**
+   * Python's {@code float(text)}: surrounding whitespace ignored, {@code inf}/{@code infinity}/{@code
+   * nan} in any case with an optional sign, decimal digits of any script, underscores between digits.
+   *
+   * @throws IllegalArgumentException "could not convert string to float: '...'" as Python's ValueError
+   */
+  public static double parse(String text) {
+    // as _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', digits of any
+    // script their ASCII digit; then ASCII whitespace is stripped and underscores checked
+    StringBuilder ascii = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 127) {
+        ascii.append((char) cp);
+      } else if (org.lmeval.api.support.PythonStrings.isspace(cp)) {
+        ascii.append(' ');
+      } else if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+        ascii.append((char) ('0' + Character.digit(cp, 10)));
+      } else {
+        throw notAFloat(text);
+      }
+    }
+    int from = 0;
+    int to = ascii.length();
+    while (from < to && " \t\n\u000b\f\r".indexOf(ascii.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && " \t\n\u000b\f\r".indexOf(ascii.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    StringBuilder b = new StringBuilder(to - from);
+    char prev = 0;
+    for (int i = from; i < to; i++) {
+      char c = ascii.charAt(i);
+      if (c == '_') {
+        if (!isDigit(prev)) {
+          throw notAFloat(text);
+        }
+      } else {
+        if (prev == '_' && !isDigit(c)) {
+          throw notAFloat(text);
+        }
+        b.append(c);
+      }
+      prev = c;
+    }
+    if (prev == '_') {
+      throw notAFloat(text);
+    }
+    String t = b.toString();
+    int i = 0;
+    boolean negative = false;
+    if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      negative = t.charAt(i) == '-';
+      i++;
+    }
+    String word = t.substring(i).toLowerCase(java.util.Locale.ROOT);
+    if (word.equals("inf") || word.equals("infinity")) {
+      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (word.equals("nan")) {
+      return Double.NaN;
+    }
+    int digits = 0;
+    while (i < t.length() && isDigit(t.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < t.length() && t.charAt(i) == '.') {
+      i++;
+      while (i < t.length() && isDigit(t.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      throw notAFloat(text);
+    }
+    if (i < t.length() && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+      i++;
+      if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < t.length() && isDigit(t.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        throw notAFloat(text);
+      }
+    }
+    if (i != t.length()) {
+      throw notAFloat(text);
+    }
+    return Double.parseDouble(t);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static IllegalArgumentException notAFloat(String text) {
+    return new IllegalArgumentException("could not convert string to float: " + PythonStr.repr(text));
+  }
+
   /** {@code repr(x)} exactly as CPython 3.11 prints it. */
   public static String repr(double x) {
     if (Double.isNaN(x)) {

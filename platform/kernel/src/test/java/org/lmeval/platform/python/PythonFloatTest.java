@@ -1,6 +1,7 @@
 package org.lmeval.platform.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -44,7 +45,7 @@ class PythonFloatTest {
     }
   }
 
-  /** 200k doubles drawn exactly as tools/pycompat/gen_vectors.py draws them (all exponents, subnormals, short decimals). */
+  /** 100k doubles drawn exactly as tools/pycompat/gen_vectors.py draws them (all exponents, subnormals, short decimals). */
   @Test
   void randomStreamMatchesCPython() throws NoSuchAlgorithmException {
     JsonNode stream = Typed.fixture("python_float.json").get("stream");
@@ -70,13 +71,41 @@ class PythonFloatTest {
   @Test
   void everyFiniteOutputReadsBackAsTheSameDouble() {
     PythonRandom r = new PythonRandom(5);
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       double x = Double.longBitsToDouble(r.getrandbits(64).longValue());
       if (!Double.isFinite(x)) {
         continue;
       }
       String s = PythonFloat.repr(x);
       assertEquals(x, Double.parseDouble(s), s);
+    }
+  }
+
+  @Test
+  void powersOfTwoAndTen() {
+    JsonNode powers = Typed.fixture("python_float.json").get("powers");
+    int i = 0;
+    for (int k = -1074; k <= 1023; k++) {
+      assertEquals(powers.get(i++).asText(), PythonFloat.repr(Math.scalb(1.0, k)), "2**" + k);
+    }
+    for (int k = -323; k <= 308; k++) {
+      assertEquals(powers.get(i++).asText(), PythonFloat.repr(Double.parseDouble("1e" + k)), "1e" + k);
+    }
+    assertEquals(powers.size(), i);
+  }
+
+  @Test
+  void parseIsPythonsFloatConstructor() {
+    for (JsonNode c : Typed.fixture("python_float.json").get("parse")) {
+      String text = c.get(0).asText();
+      if (c.get(1).isNull()) {
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> PythonFloat.parse(text), text);
+        assertEquals(c.get(2).asText(), e.getMessage());
+      } else {
+        double expected = Double.longBitsToDouble(Long.parseLong(c.get(1).asText()));
+        assertEquals(expected, PythonFloat.parse(text), PythonStr.repr(text));
+      }
     }
   }
 
