@@ -19,9 +19,11 @@ import org.lmeval.platform.eval.EvalSettings;
  * @param predictOnly {@code --predict_only}: every metric becomes {@code bypass}
  * @param metadata the run metadata merged into every task's {@code metadata}: model args, then
  *     {@code --metadata}
+ * @param confirmUnsafeCode {@code --confirm_run_unsafe_code}: tasks marked {@code unsafe_code} may run
  */
 public record RunOptions(Integer numFewshot, Integer fewshotSeed, Double limit, Map<String, List<Integer>> samples,
-    String systemInstruction, Map<String, Object> genKwargs, boolean predictOnly, Map<String, Object> metadata) {
+    String systemInstruction, Map<String, Object> genKwargs, boolean predictOnly, Map<String, Object> metadata,
+    boolean confirmUnsafeCode) {
 
   public RunOptions {
     genKwargs = genKwargs == null ? Map.of() : genKwargs;
@@ -30,7 +32,7 @@ public record RunOptions(Integer numFewshot, Integer fewshotSeed, Double limit, 
 
   /** No overrides: lm-eval's defaults (seed 1234). */
   public static RunOptions defaults() {
-    return new RunOptions(null, 1234, null, null, null, Map.of(), false, Map.of());
+    return new RunOptions(null, 1234, null, null, null, Map.of(), false, Map.of(), false);
   }
 
   /** The options a run's settings imply. */
@@ -49,12 +51,12 @@ public record RunOptions(Integer numFewshot, Integer fewshotSeed, Double limit, 
     Map<String, Object> meta = new java.util.LinkedHashMap<>(s.modelArgs());
     meta.putAll(s.metadata());
     return new RunOptions(s.numFewshot(), s.fewshotSeed(), s.limit(), s.samples(), s.systemInstruction(),
-        s.genKwargs(), s.predictOnly(), meta);
+        s.genKwargs(), s.predictOnly(), meta, s.confirmRunUnsafeCode());
   }
 
   /** A copy with another limit (and no samples): used to render the first N prompts. */
   public RunOptions withLimit(int n) {
     return new RunOptions(numFewshot, fewshotSeed, (double) n, null, systemInstruction, genKwargs, predictOnly,
-        metadata);
+        metadata, confirmUnsafeCode);
   }
 }

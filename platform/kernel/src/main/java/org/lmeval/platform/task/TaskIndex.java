@@ -47,9 +47,12 @@ public final class TaskIndex {
       Map<String, TaskIndexCache.FileRecord> previous = cache == null ? Map.of() : cache.read(root);
       Map<String, TaskIndexCache.FileRecord> records = new LinkedHashMap<>();
       Map<String, MutableEntry> rootIndex = new LinkedHashMap<>();
+      Map<String, String> stampMemo = new java.util.HashMap<>();
+      java.util.function.Function<String, String> stamps = p -> stampMemo.computeIfAbsent(p,
+          f -> root instanceof StampedTaskSource s ? s.stamp(f).orElse(null) : null);
       for (String path : yamlFiles(root)) {
         TaskIndexCache.FileRecord record = previous.get(path);
-        if (record == null || !record.isCurrent(root)) {
+        if (record == null || !record.isCurrent(stamps)) {
           record = classify(loader, path);
         }
         records.put(path, record);

@@ -57,12 +57,12 @@ public final class TaskIndexCache {
       return new FileRecord(deps, null, null, List.of(), "", reason);
     }
 
-    boolean isCurrent(TaskSource source) {
-      if (deps.isEmpty() || !(source instanceof StampedTaskSource s)) {
+    boolean isCurrent(java.util.function.Function<String, String> stamps) {
+      if (deps.isEmpty()) {
         return false;
       }
       for (Map.Entry<String, String> d : deps.entrySet()) {
-        String now = s.stamp(d.getKey()).orElse(null);
+        String now = stamps.apply(d.getKey());
         if (now == null || now.isEmpty() || !now.equals(d.getValue())) {
           return false;
         }

@@ -73,6 +73,16 @@ final class YamlTask implements EvalTask {
     this.run = run;
     this.outputType = cfg.outputType();
     this.formatter = new DocFormatter(cfg, renderer, this::features, promptFor(cfg));
+    for (String key : List.of("doc_to_image", "doc_to_audio")) {
+      if (cfg.get(key) != null) {
+        throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': " + key + " (" + cfg.where(key)
+            + ") makes it a multimodal task, which is not supported");
+      }
+    }
+    if (PyText.truthy(cfg.get("unsafe_code")) && !run.confirmUnsafeCode()) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "task '" + cfg.task() + "' is marked unsafe_code (it runs "
+          + "model-written code); pass --confirm_run_unsafe_code to run it");
+    }
     // simple_evaluate's overrides, in its order: gen_kwargs, predict_only, num_fewshot
     if (outputType == OutputType.GENERATE_UNTIL && !run.genKwargs().isEmpty()) {
       @SuppressWarnings("unchecked")

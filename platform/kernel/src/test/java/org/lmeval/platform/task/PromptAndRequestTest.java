@@ -294,4 +294,42 @@ class PromptAndRequestTest {
     assertTrue(e.getMessage().contains("unknown fewshot_config.sampler 'first'"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'first_n'"), e.getMessage());
   }
+
+  @Test
+  void predictOnlyReplacesMetricsAndProcessResultsNamesARegisteredMetric() {
+    t.metric("fam.utils.process_results");
+    t.file("fam/pr.yaml", MC + "task: pr\ntest_split: test\nprocess_results: !function utils.process_results\n"
+        + "metric_list: [{metric: acc, aggregation: mean, ignore_case: true}]\n");
+    EvalTask task = task("pr", TaskTestSupport.settings());
+    assertEquals("fam.utils.process_results", task.processResults());
+    assertEquals(List.of(new org.lmeval.platform.eval.MetricSpec("acc", "mean", null, Map.of())), task.metrics(),
+        "with process_results the metric kwargs are unused");
+    assertEquals("fam.utils.process_results", task.configForResults().get("process_results"));
+    EvalTask bypass = task("pr", TaskTestSupport.settings().predictOnly(true));
+    assertEquals(List.of(new org.lmeval.platform.eval.MetricSpec("bypass", null, null, Map.of())), bypass.metrics());
+    assertEquals(null, bypass.processResults());
+    assertEquals(List.of(Map.of("metric", "bypass")), bypass.configForResults().get("metric_list"));
+  }
+
+  @Test
+  void unsafeAndMultimodalTasksAreRefused() {
+    t.file("u.yaml", MC + "task: u\ntest_split: test\nunsafe_code: true\n")
+        .file("m.yaml", MC + "task: m\ntest_split: test\ndoc_to_image: image\n");
+    EvalException unsafe = assertThrows(EvalException.class, () -> task("u", TaskTestSupport.settings()));
+    assertTrue(unsafe.getMessage().contains("--confirm_run_unsafe_code"), unsafe.getMessage());
+    assertEquals(1, task("u", TaskTestSupport.settings().confirmRunUnsafeCode(true).limit(1.0)).instances().size() / 4);
+    EvalException mm = assertThrows(EvalException.class, () -> task("m", TaskTestSupport.settings()));
+    assertTrue(mm.getMessage().contains("multimodal"), mm.getMessage());
+  }
+
+  @Test
+  void previewRendersTheFirstDocumentsOfEachTask() {
+    t.file("mc.yaml", MC + "task: mc\ntest_split: test\n").file("mc2.yaml", MC + "task: mc2\ntest_split: test\n");
+    List<PromptPreview> previews = t.manager().preview(List.of("mc", "mc2"), TaskTestSupport.settings()
+        .limit(0.01).build(), 2);
+    assertEquals(List.of("mc", "mc", "mc2", "mc2"), previews.stream().map(PromptPreview::task).toList());
+    assertEquals(1, previews.get(1).docId());
+    assertEquals(1, previews.get(1).target());
+    assertEquals("Q: q1\nA:", previews.get(1).requests().get(0).arguments().get(0));
+  }
 }

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.lmeval.api.Options;
 import org.lmeval.api.Plugin;
 import org.lmeval.api.dataset.DatasetProvider;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.api.metric.Metric;
+import org.lmeval.api.metric.MetricFactory;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.plugin.Origin;
@@ -26,6 +29,7 @@ final class TaskTestSupport {
   final Map<String, List<Map<String, Object>>> splits = new LinkedHashMap<>();
   final List<String> loaded = new ArrayList<>();
   final List<DocTransform> transforms = new ArrayList<>();
+  final List<MetricFactory> metrics = new ArrayList<>();
 
   TaskTestSupport(Path root) {
     this.root = root;
@@ -64,6 +68,32 @@ final class TaskTestSupport {
     return this;
   }
 
+  /** Registers a metric name (for {@code process_results: !function}); it cannot score. */
+  TaskTestSupport metric(String name) {
+    metrics.add(new MetricFactory() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean higherIsBetter() {
+        return true;
+      }
+
+      @Override
+      public String defaultAggregation() {
+        return "mean";
+      }
+
+      @Override
+      public Metric create(Options kwargs) {
+        throw new UnsupportedOperationException("test metric");
+      }
+    });
+    return this;
+  }
+
   PluginRegistry registry() {
     PluginRegistry reg = new PluginRegistry(List::of);
     reg.install(new Plugin() {
@@ -87,6 +117,11 @@ final class TaskTestSupport {
       @Override
       public Collection<DocTransform> docTransforms() {
         return transforms;
+      }
+
+      @Override
+      public Collection<MetricFactory> metrics() {
+        return metrics;
       }
     }, new Origin("test", "", "test"));
     reg.addTaskSource(new DirectoryTaskSource(root));
