@@ -25,6 +25,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Plugin;
 import org.lmeval.api.task.TaskSource;
+import org.lmeval.platform.task.JarTaskSource;
 import org.lmeval.platform.boundary.Boundary;
 
 /**
@@ -222,7 +223,13 @@ public final class DirectoryPluginSource implements PluginSource {
     List<TaskSource> taskSources = new ArrayList<>();
     if (descriptor.tasks().isPresent()) {
       try {
-        taskSources.add(new JarTaskSource(descriptor.id(), pluginJar, descriptor.tasks().get()));
+        String folder = descriptor.tasks().get();
+        JarTaskSource tasks = new JarTaskSource(descriptor.id(), pluginJar, folder);
+        if (tasks.files().isEmpty()) {
+          throw new EvalException(ErrorCode.PLUGIN_LOAD_FAILED, pluginJar + " (plugin " + descriptor.id() + "): "
+              + PluginDescriptor.TASKS + " names folder '" + folder + "', which holds no files in the jar");
+        }
+        taskSources.add(tasks);
       } catch (EvalException e) {
         failures.add(new PluginLoad.Failed(origin, api, e));
       } catch (UncheckedIOException e) {

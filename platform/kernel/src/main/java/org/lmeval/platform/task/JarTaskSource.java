@@ -69,7 +69,7 @@ public final class JarTaskSource implements StampedTaskSource {
   public InputStream open(String path) throws IOException {
     byte[] bytes = entries.get(path);
     if (bytes == null) {
-      throw new java.io.FileNotFoundException(displayPath(path));
+      throw new java.nio.file.NoSuchFileException(displayPath(path));
     }
     return new ByteArrayInputStream(bytes);
   }

@@ -26,6 +26,7 @@ import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.task.TaskSource;
+import org.lmeval.platform.task.JarTaskSource;
 import org.lmeval.platform.Kernel;
 import org.lmeval.platform.KernelConfig;
 import org.lmeval.platform.boundary.ClassLoaderSafeModelBackend;
