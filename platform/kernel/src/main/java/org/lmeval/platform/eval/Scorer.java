@@ -314,8 +314,14 @@ public final class Scorer {
         higherIsBetter.put(name, spec.higherIsBetter() == null ? true : spec.higherIsBetter());
         continue;
       }
-      boolean produced = LmEvalMetrics.produced(task.outputType(), List.of(name)).contains(name);
-      MetricFactory factory = produced ? registry.metrics().get(name) : registry.metrics().find(name).orElse(null);
+      MetricFactory factory;
+      if (task.processResults() != null) {
+        // A process_results function: one registered metric per key it returns, <function>.<key>.
+        factory = registry.metrics().get(task.processResults() + "." + name);
+      } else {
+        boolean produced = LmEvalMetrics.produced(task.outputType(), List.of(name)).contains(name);
+        factory = produced ? registry.metrics().get(name) : registry.metrics().find(name).orElse(null);
+      }
       if (factory != null) {
         factories.put(name, factory);
       }
@@ -324,7 +330,9 @@ public final class Scorer {
       higherIsBetter.put(name, hib);
     }
     List<ResolvedMetric> out = new ArrayList<>();
-    for (String name : LmEvalMetrics.produced(task.outputType(), new ArrayList<>(byName.keySet()))) {
+    List<String> producedNames = task.processResults() != null ? new ArrayList<>(byName.keySet())
+        : LmEvalMetrics.produced(task.outputType(), new ArrayList<>(byName.keySet()));
+    for (String name : producedNames) {
       MetricSpec spec = byName.get(name);
       if (name.equals(LmEvalMetrics.BYPASS)) {
         out.add(new ResolvedMetric(name, Kind.BYPASS, null, null));

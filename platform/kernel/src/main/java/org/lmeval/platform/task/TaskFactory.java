@@ -309,7 +309,7 @@ final class TaskFactory {
     String processResults = null;
     Object pr = cfg.get("process_results");
     if (pr instanceof FunctionRef f) {
-      processResults = lookup(registry.metrics(), f, cfg, "process_results", "metric");
+      processResults = lookupProcessResults(f, cfg);
       names.put(f, processResults);
     } else if (pr != null) {
       throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': process_results (" + cfg.where(
@@ -330,6 +330,23 @@ final class TaskFactory {
     String name = lookup(registry.docTransforms(), f, cfg, key, "doc transform");
     names.put(f, name);
     return registry.docTransforms().get(name);
+  }
+
+  /**
+   * A {@code process_results} function is implemented as one registered metric per metric key it returns,
+   * named {@code <function>.<key>} (e.g. {@code truthfulqa.utils.process_results_mc2.acc}); returns the
+   * function's registered prefix.
+   */
+  private String lookupProcessResults(FunctionRef f, TaskConfig cfg) {
+    for (String candidate : f.candidates()) {
+      if (registry.metrics().names().stream().anyMatch(n -> n.startsWith(candidate + "."))) {
+        return candidate;
+      }
+    }
+    String expected = f.candidates().get(0);
+    throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': process_results: " + f + " at "
+        + f.where() + " needs metrics registered as '" + expected + ".<metric>' (one per metric the function "
+        + "returns), and none is" + Suggestions.didYouMean(expected, registry.metrics().names()));
   }
 
   private static <T> String lookup(Registry<T> reg, FunctionRef f, TaskConfig cfg, String key, String kind) {

@@ -296,8 +296,8 @@ class PromptAndRequestTest {
   }
 
   @Test
-  void predictOnlyReplacesMetricsAndProcessResultsNamesARegisteredMetric() {
-    t.metric("fam.utils.process_results");
+  void predictOnlyReplacesMetricsAndProcessResultsNamesRegisteredMetrics() {
+    t.metric("fam.utils.process_results.acc");
     t.file("fam/pr.yaml", MC + "task: pr\ntest_split: test\nprocess_results: !function utils.process_results\n"
         + "metric_list: [{metric: acc, aggregation: mean, ignore_case: true}]\n");
     EvalTask task = task("pr", TaskTestSupport.settings());

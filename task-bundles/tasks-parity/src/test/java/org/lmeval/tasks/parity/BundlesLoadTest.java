@@ -26,7 +26,7 @@ class BundlesLoadTest {
     PluginRegistry registry = new PluginRegistry(List::of);
     registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
     registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
-    registry.install(new ProcessResultsStubs(), new Origin("process-results-stubs", "", "test"));
+    registry.install(new org.lmeval.plugin.metrics.MetricsPlugin(), new Origin("metrics-core", "", "test"));
     ClasspathTaskSources.find(BundlesLoadTest.class.getClassLoader()).forEach(registry::addTaskSource);
     registry.freeze();
     return new TaskManager(registry, List.of(), null);

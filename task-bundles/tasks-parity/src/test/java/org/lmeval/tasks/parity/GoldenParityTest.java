@@ -55,7 +55,7 @@ class GoldenParityTest {
     PluginRegistry registry = new PluginRegistry(List::of);
     registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
     registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
-    registry.install(new ProcessResultsStubs(), new Origin("process-results-stubs", "", "test"));
+    registry.install(new org.lmeval.plugin.metrics.MetricsPlugin(), new Origin("metrics-core", "", "test"));
     ClasspathTaskSources.find(getClass().getClassLoader()).forEach(registry::addTaskSource);
     registry.freeze();
 
