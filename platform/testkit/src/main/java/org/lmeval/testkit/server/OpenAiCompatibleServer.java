@@ -81,6 +81,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
+  private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+  private final boolean recordBodies;
   private volatile boolean closed;
 
   private OpenAiCompatibleServer(Builder b) throws IOException {
@@ -93,6 +95,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     this.echo = b.echo;
     this.tokenizerEndpoints = b.tokenizerEndpoints;
     this.lockModel = !b.threadSafeModel;
+    this.recordBodies = b.recordBodies;
     this.socket = new ServerSocket();
     this.socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
     AtomicInteger n = new AtomicInteger();
@@ -122,6 +125,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     private boolean echo = true;
     private boolean tokenizerEndpoints = true;
     private boolean threadSafeModel;
+    private boolean recordBodies;
     private int port;
 
     private Builder(LanguageModel model) {
@@ -174,6 +178,12 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       return this;
     }
 
+    /** Keep every request body received on a {@code /v1/} endpoint ({@link #bodies()}), for payload checks. */
+    public Builder recordBodies() {
+      this.recordBodies = true;
+      return this;
+    }
+
     /** 0 (default) picks a free port. */
     public Builder port(int port) {
       this.port = port;
@@ -219,6 +229,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   public long requests(String path) {
     AtomicLong n = byPath.get(path);
     return n == null ? 0 : n.get();
+  }
+
+  /** The bodies received on {@code /v1/} endpoints, in arrival order (with {@link Builder#recordBodies()}). */
+  public List<String> bodies() {
+    synchronized (bodies) {
+      return List.copyOf(bodies);
+    }
   }
 
   /** The most requests the server was answering at once. */
@@ -301,6 +318,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   private boolean handle(HttpRequest req, Socket s, OutputStream out) throws IOException {
     boolean modelEndpoint = req.path.startsWith("/v1/") && "POST".equals(req.method);
     FaultPlan.Fault fault = modelEndpoint ? faults.decide(req.path, req.body) : FaultPlan.Fault.NONE;
+    if (recordBodies && req.path.startsWith("/v1/")) {
+      bodies.add(req.body);
+    }
     if (modelEndpoint && !latency.isZero()) {
       sleep(latency);
     }
