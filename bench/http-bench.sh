@@ -4,7 +4,10 @@
 # client CPU time per 1,000 requests. Prints ratios. Usage: bench/http-bench.sh [scale]  (scale multiplies counts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -o -q -pl plugins/model-http -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-CP="plugins/model-http/target/classes:platform/testkit/target/classes:api/target/classes:$(cat plugins/model-http/target/bench-classpath.txt)"
-exec java -Xss512k -cp "$CP" bench/http/HttpBench.java "$@"
+mkdir -p target
+rm -f target/http-bench-classpath.txt
+mvn -B -o -q -pl plugins/model-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/http-bench-classpath.txt" -Dmdep.appendOutput=true >/dev/null
+DEPS=$(tr ':' '\n' < target/http-bench-classpath.txt | grep -v '^$' | sort -u | paste -sd: -)
+CP="plugins/model-http/target/classes:platform/testkit/target/classes:platform/kernel/target/classes:api/target/classes:$DEPS"
+exec java -Xss512k -Djava.util.logging.config.file=/dev/null -cp "$CP" bench/http/HttpBench.java "$@"

@@ -99,8 +99,8 @@ final class HttpModelBackend implements ModelBackend {
     }
     HttpSettings effective = settings;
     if (tokenizer == null && settings.tokenizedRequests()) {
-      LOG.log(backend == null ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,System.Logger.Level.WARNING, kind.modelName + ": no tokenizer (" + reason + "); sending text prompts "
-          + "(tokenized_requests=False), log-likelihoods are off");
+      LOG.log(backend == null ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, kind.modelName
+          + ": no tokenizer (" + reason + "); sending text prompts (tokenized_requests=False), log-likelihoods are off");
       effective = new HttpSettings(settings.model(), settings.baseUrls(), settings.tokenizer(),
           settings.tokenizerBackend(), false, settings.numConcurrent(), settings.maxRetries(), settings.maxGenToks(),
           settings.batchSize(), settings.seed(), settings.maxLength(), settings.addBosToken(),
