@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks of the HTTP backends (plugins/model-http) against the loopback test server of the testkit:
+# requests/s at num_concurrent 1, 16, 64, 256 (zero latency), achieved in-flight concurrency with 50 ms latency,
+# client CPU time per 1,000 requests. Prints ratios. Usage: bench/http-bench.sh [scale]  (scale multiplies counts)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p target
+rm -f target/http-bench-classpath.txt
+mvn -B -o -q -pl plugins/model-http -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/http-bench-classpath.txt" -Dmdep.appendOutput=true >/dev/null
+DEPS=$(tr ':' '\n' < target/http-bench-classpath.txt | grep -v '^$' | sort -u | paste -sd: -)
+CP="plugins/model-http/target/classes:platform/testkit/target/classes:platform/kernel/target/classes:api/target/classes:$DEPS"
+exec java -Xss512k -Djava.util.logging.config.file=/dev/null -cp "$CP" bench/http/HttpBench.java "$@"

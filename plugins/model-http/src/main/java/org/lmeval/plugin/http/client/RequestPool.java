@@ -1,0 +1,544 @@
+package org.lmeval.plugin.http.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+
+/**
+ * Sends batches of {@link ApiCall}s with up to {@code num_concurrent} in flight and returns their results in call
+ * order. Waiting costs no thread: a call in flight holds one OkHttp connection, a call waiting for its retry holds
+ * nothing but a timer entry.
+ *
+ * <p>Per call: connection errors, timeouts, truncated bodies, 5xx, 408 and unreadable answers are retried with
+ * back-off ({@link RetryPolicy}); 429 (and 503 with {@code Retry-After}) wait as the server asks and halve the
+ * concurrency ({@link AdaptiveLimit}); 401, 403 and 404 stop the batch at once (no other answer would differ);
+ * other 4xx fail that call. Calls already in flight when a batch fails are still awaited, and their answers are
+ * kept: if the same calls come again (the batch is retried) they are not sent twice.
+ *
+ * <p>Thread-safe; one pool per opened model.
+ */
+public final class RequestPool implements AutoCloseable {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final int EXCERPT = 200;
+
+  /** What a backend tells the pool so that its errors name the right fix. */
+  public record Hints(String backend, String credentialHint, String notFoundHint) {}
+
+  /** Counters since the pool was opened. {@code inFlightNanos} integrates requests in flight over time. */
+  public record Stats(long exchanges, long retries, long rateLimited, int maxInFlight, long inFlightNanos,
+      int currentLimit, int lowestLimit, List<Long> servedPerReplica) {}
+
+  private final OkHttpClient client;
+  private final Replicas replicas;
+  private final Headers headers;
+  private final RetryPolicy retry;
+  private final AdaptiveLimit limit;
+  private final Hints hints;
+  private final ScheduledThreadPoolExecutor timer;
+  private final Map<String, Object> kept = new ConcurrentHashMap<>();
+
+  private final Object lock = new Object();
+  private final ArrayDeque<Task> ready = new ArrayDeque<>();
+  private int inFlight;
+  private int maxInFlight;
+  private long lastChange = System.nanoTime();
+  private long inFlightNanos;
+  private long exchanges;
+  private long retries;
+  private long rateLimited;
+  private boolean closed;
+
+  /**
+   * @param client an OkHttp client (its dispatcher must allow {@code maxConcurrent} calls per host); the pool owns
+   *     it and shuts it down on close
+   * @param baseUrls the replicas
+   * @param headers sent with every call (credentials included: never logged)
+   */
+  public RequestPool(OkHttpClient client, List<String> baseUrls, Map<String, String> headers, int maxConcurrent,
+      RetryPolicy retry, Hints hints) {
+    this.client = client;
+    this.replicas = new Replicas(baseUrls);
+    Headers.Builder h = new Headers.Builder();
+    headers.forEach(h::set);
+    this.headers = h.build();
+    this.retry = retry;
+    this.limit = new AdaptiveLimit(maxConcurrent);
+    this.hints = hints;
+    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "lmeval-http-retry");
+      t.setDaemon(true);
+      return t;
+    });
+    this.timer.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * Runs every call and returns their results in order.
+   *
+   * @throws EvalException {@code BACKEND_UNAVAILABLE} when no server could be reached or credentials were refused,
+   *     {@code INVALID_ARGUMENT} for a 404 (unknown model or endpoint), {@code BACKEND_FAILURE} when calls still
+   *     failed after their retries (the message names the first such call and why)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> execute(List<ApiCall<T>> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    Batch batch = new Batch(calls.size());
+    Map<String, Object> byKey = new HashMap<>(); // a Task, or a result kept from an earlier failed batch
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      ApiCall<T> call = calls.get(i);
+      String key = call.deduplicable() ? key(call) : null;
+      Object seen = key == null ? null : byKey.computeIfAbsent(key, kept::get);
+      if (seen instanceof Task same) {
+        same.indices = Arrays.copyOf(same.indices, same.indices.length + 1);
+        same.indices[same.indices.length - 1] = i;
+      } else if (seen != null) {
+        batch.results[i] = seen;
+      } else {
+        Task t = new Task(batch, call, key, i);
+        tasks.add(t);
+        if (key != null) {
+          byKey.put(key, t);
+        }
+      }
+    }
+    if (tasks.isEmpty()) {
+      return (List<T>) Arrays.asList(batch.results);
+    }
+    synchronized (lock) {
+      if (closed) {
+        throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
+      }
+      batch.remaining = tasks.size();
+      ready.addAll(tasks);
+    }
+    pump();
+    try {
+      batch.done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort(batch, new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": interrupted while waiting for "
+          + "the server"));
+    }
+    synchronized (lock) {
+      if (batch.fatal != null || !batch.failures.isEmpty()) {
+        for (Task t : tasks) {
+          Object r = batch.results[t.indices[0]];
+          if (r != null && t.key != null) {
+            kept.put(t.key, r);
+          }
+        }
+      }
+    }
+    if (batch.fatal != null) {
+      throw batch.fatal;
+    }
+    if (!batch.failures.isEmpty()) {
+      throw failure(batch, calls.size());
+    }
+    if (!kept.isEmpty()) {
+      kept.keySet().removeAll(byKey.keySet());
+    }
+    return (List<T>) Arrays.asList(batch.results);
+  }
+
+  /** Counters since the pool was opened. */
+  public Stats stats() {
+    synchronized (lock) {
+      account(System.nanoTime());
+      return new Stats(exchanges, retries, rateLimited, maxInFlight, inFlightNanos, limit.current(), limit.lowest(),
+          replicas.served());
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
+    timer.shutdownNow();
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  // ---- scheduling
+
+  private void pump() {
+    List<Task> starting = new ArrayList<>();
+    synchronized (lock) {
+      while (!closed && inFlight < limit.current() && !ready.isEmpty()) {
+        Task t = ready.pollFirst();
+        if (t.batch.aborted) {
+          taskDone(t);
+          continue;
+        }
+        long now = System.nanoTime();
+        account(now);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        exchanges++;
+        starting.add(t);
+      }
+    }
+    for (Task t : starting) {
+      send(t);
+    }
+  }
+
+  private void send(Task t) {
+    Replicas.Replica replica = replicas.acquire(System.nanoTime());
+    t.generation = limit.generation();
+    Request request;
+    try {
+      Request.Builder b = new Request.Builder().url(t.call.target().apply(replica.baseUrl)).headers(headers);
+      if ("GET".equals(t.call.method())) {
+        b.get();
+      } else {
+        b.method(t.call.method(), RequestBody.create(t.call.body() == null ? new byte[0] : t.call.body(), JSON));
+      }
+      request = b.build();
+    } catch (IllegalArgumentException e) {
+      finish(t, replica, false, Outcome.runFailure(new EvalException(ErrorCode.INVALID_ARGUMENT,
+          hints.backend() + ": '" + t.call.target().apply(replica.baseUrl) + "' is not a valid URL: "
+          + e.getMessage())));
+      return;
+    }
+    String url = request.url().toString();
+    client.newCall(request).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        boolean unreachable = e instanceof ConnectException || e instanceof UnknownHostException
+            || e instanceof NoRouteToHostException;
+        finish(t, replica, unreachable, Outcome.retry(describe(e) + " (" + url + ")", unreachable));
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) {
+        Outcome outcome;
+        try (response) {
+          outcome = classify(t, response, url);
+        } catch (IOException e) {
+          outcome = Outcome.retry("answer cut short: " + describe(e) + " (" + url + ")", false);
+        } catch (RuntimeException e) {
+          outcome = Outcome.retry("answer could not be read: " + e + " (" + url + ")", false);
+        }
+        finish(t, replica, false, outcome);
+      }
+    });
+  }
+
+  private Outcome classify(Task t, Response response, String url) throws IOException {
+    int code = response.code();
+    ResponseBody body = response.body();
+    byte[] bytes = body == null ? new byte[0] : body.bytes();
+    if (code >= 200 && code < 300) {
+      try {
+        Object value = t.call.parser().parse(bytes);
+        if (value == null) {
+          return Outcome.retry("unreadable answer from " + url + ": no result in " + excerpt(bytes), false);
+        }
+        return Outcome.success(value);
+      } catch (Exception e) {
+        return Outcome.retry("unreadable answer from " + url + ": " + e.getMessage() + "; answer: "
+            + excerpt(bytes), false);
+      }
+    }
+    String said = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message()) + " from " + url
+        + (bytes.length == 0 ? "" : "; the server said: " + excerpt(bytes));
+    long retryAfter = RetryAfter.nanos(response.header("Retry-After"), Instant.now());
+    if (code == 429 || (code == 503 && retryAfter >= 0)) {
+      return Outcome.rateLimited(said, retryAfter);
+    }
+    if (code == 401 || code == 403) {
+      return Outcome.runFailure(new EvalException(ErrorCode.BACKEND_UNAVAILABLE, hints.backend() + ": " + said
+          + " — the server refused the credentials; " + hints.credentialHint()));
+    }
+    if (code == 404) {
+      return Outcome.runFailure(new EvalException(ErrorCode.INVALID_ARGUMENT, hints.backend() + ": " + said + " — "
+          + hints.notFoundHint()));
+    }
+    if (code >= 500 || code == 408 || code == 409 || code == 425) {
+      return Outcome.retry(said, false);
+    }
+    return Outcome.requestFailure(said);
+  }
+
+  private void finish(Task t, Replicas.Replica replica, boolean unreachable, Outcome outcome) {
+    long now = System.nanoTime();
+    replicas.release(replica, unreachable, now);
+    synchronized (lock) {
+      account(now);
+      inFlight--;
+    }
+    switch (outcome.kind) {
+      case SUCCESS -> {
+        limit.onSuccess();
+        synchronized (lock) {
+          for (int i : t.indices) {
+            t.batch.results[i] = outcome.value;
+          }
+          taskDone(t);
+        }
+      }
+      case RATE_LIMITED -> {
+        limit.onRateLimited(t.generation);
+        t.rateLimits++;
+        t.lastError = outcome.message;
+        synchronized (lock) {
+          rateLimited++;
+        }
+        if (t.rateLimits > retry.maxRateLimitRetries()) {
+          fail(t, "still rate limited after " + t.rateLimits + " answers: " + outcome.message, false);
+        } else {
+          later(t, retry.rateLimitNanos(t.rateLimits, outcome.retryAfterNanos));
+        }
+      }
+      case RETRY -> {
+        t.errors++;
+        t.lastError = outcome.message;
+        t.unreachable = outcome.unreachable;
+        if (t.errors >= retry.maxAttempts()) {
+          fail(t, outcome.message + " (" + t.errors + (t.errors == 1 ? " attempt)" : " attempts)"),
+              outcome.unreachable);
+        } else {
+          later(t, retry.backoffNanos(t.errors));
+        }
+      }
+      case REQUEST_FAILURE -> fail(t, outcome.message, false);
+      case RUN_FAILURE -> abort(t.batch, outcome.fatal, t);
+    }
+    pump();
+  }
+
+  private void later(Task t, long delayNanos) {
+    synchronized (lock) {
+      retries++;
+      if (closed || t.batch.aborted) {
+        taskDone(t);
+        return;
+      }
+    }
+    if (delayNanos <= 0) {
+      synchronized (lock) {
+        ready.addFirst(t);
+      }
+      return;
+    }
+    try {
+      timer.schedule(() -> {
+        synchronized (lock) {
+          if (t.batch.aborted || closed) {
+            taskDone(t);
+            return;
+          }
+          ready.addFirst(t);
+        }
+        pump();
+      }, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      synchronized (lock) {
+        taskDone(t);
+      }
+    }
+  }
+
+  private void fail(Task t, String message, boolean unreachable) {
+    synchronized (lock) {
+      t.batch.failures.add(new Failure(t, message, unreachable));
+      taskDone(t);
+    }
+  }
+
+  private void abort(Batch batch, EvalException fatal, Task cause) {
+    synchronized (lock) {
+      if (batch.fatal == null) {
+        batch.fatal = fatal;
+      }
+      batch.aborted = true;
+      if (cause != null) {
+        taskDone(cause);
+      }
+      for (Iterator<Task> it = ready.iterator(); it.hasNext(); ) {
+        Task t = it.next();
+        if (t.batch == batch) {
+          it.remove();
+          taskDone(t);
+        }
+      }
+    }
+  }
+
+  private void abort(Batch batch, EvalException fatal) {
+    abort(batch, fatal, null);
+  }
+
+  /** Guarded by lock. */
+  private void taskDone(Task t) {
+    if (t.done) {
+      return;
+    }
+    t.done = true;
+    if (--t.batch.remaining == 0) {
+      t.batch.done.countDown();
+    }
+  }
+
+  /** Guarded by lock. */
+  private void account(long now) {
+    inFlightNanos += (long) inFlight * (now - lastChange);
+    lastChange = now;
+  }
+
+  private EvalException failure(Batch batch, int total) {
+    Failure first = batch.failures.get(0);
+    int failed = 0;
+    boolean allUnreachable = true;
+    for (Failure f : batch.failures) {
+      failed += f.task.indices.length;
+      allUnreachable &= f.unreachable;
+    }
+    boolean nothingAnswered = true;
+    for (Object r : batch.results) {
+      if (r != null) {
+        nothingAnswered = false;
+        break;
+      }
+    }
+    String what = first.task.call.description();
+    if (allUnreachable && nothingAnswered) {
+      return new EvalException(ErrorCode.BACKEND_UNAVAILABLE, hints.backend() + ": cannot reach the server: "
+          + first.message + "; is it running, and is base_url right?");
+    }
+    return new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": " + failed + " of " + total
+        + " requests failed; first: " + what + ": " + first.message);
+  }
+
+  // ---- helpers
+
+  private static String key(ApiCall<?> call) {
+    String target = call.target().apply("");
+    String body = call.body() == null ? "" : new String(call.body(), StandardCharsets.UTF_8);
+    return call.method() + ' ' + target + '\n' + body;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return "timed out (" + e.getMessage() + ")";
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  /** The start of an answer on one line, for messages. */
+  static String excerpt(byte[] bytes) {
+    String s = new String(bytes, 0, Math.min(bytes.length, EXCERPT * 4), StandardCharsets.UTF_8)
+        .replaceAll("\\s+", " ").strip();
+    return s.length() > EXCERPT ? s.substring(0, EXCERPT) + "..." : s;
+  }
+
+  private static final class Batch {
+    final Object[] results;
+    final CountDownLatch done = new CountDownLatch(1);
+    final List<Failure> failures = new ArrayList<>();
+    int remaining;
+    volatile boolean aborted;
+    volatile EvalException fatal;
+
+    Batch(int size) {
+      results = new Object[size];
+    }
+  }
+
+  private static final class Task {
+    final Batch batch;
+    final ApiCall<?> call;
+    final String key;
+    int[] indices;
+    int errors;
+    int rateLimits;
+    long generation;
+    String lastError;
+    boolean unreachable;
+    boolean done;
+
+    Task(Batch batch, ApiCall<?> call, String key, int index) {
+      this.batch = batch;
+      this.call = call;
+      this.key = key;
+      this.indices = new int[] {index};
+    }
+  }
+
+  private record Failure(Task task, String message, boolean unreachable) {}
+
+  private enum Kind { SUCCESS, RETRY, RATE_LIMITED, REQUEST_FAILURE, RUN_FAILURE }
+
+  private static final class Outcome {
+    final Kind kind;
+    final Object value;
+    final String message;
+    final long retryAfterNanos;
+    final boolean unreachable;
+    final EvalException fatal;
+
+    private Outcome(Kind kind, Object value, String message, long retryAfterNanos, boolean unreachable,
+        EvalException fatal) {
+      this.kind = kind;
+      this.value = value;
+      this.message = message;
+      this.retryAfterNanos = retryAfterNanos;
+      this.unreachable = unreachable;
+      this.fatal = fatal;
+    }
+
+    static Outcome success(Object value) {
+      return new Outcome(Kind.SUCCESS, value, null, -1, false, null);
+    }
+
+    static Outcome retry(String message, boolean unreachable) {
+      return new Outcome(Kind.RETRY, null, message, -1, unreachable, null);
+    }
+
+    static Outcome rateLimited(String message, long retryAfterNanos) {
+      return new Outcome(Kind.RATE_LIMITED, null, message, retryAfterNanos, false, null);
+    }
+
+    static Outcome requestFailure(String message) {
+      return new Outcome(Kind.REQUEST_FAILURE, null, message, -1, false, null);
+    }
+
+    static Outcome runFailure(EvalException fatal) {
+      return new Outcome(Kind.RUN_FAILURE, null, fatal.getMessage(), -1, false, fatal);
+    }
+  }
+}

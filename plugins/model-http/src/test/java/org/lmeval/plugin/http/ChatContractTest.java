@@ -1,0 +1,31 @@
+package org.lmeval.plugin.http;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.lmeval.api.Options;
+import org.lmeval.api.model.LanguageModel;
+import org.lmeval.testkit.LanguageModelContract;
+import org.lmeval.testkit.server.ChainRuleLanguageModel;
+import org.lmeval.testkit.server.OpenAiCompatibleServer;
+
+/** anthropic-chat against the test server's Messages API: generation only, other types refused cleanly. */
+class ChatContractTest extends LanguageModelContract {
+  private static OpenAiCompatibleServer server;
+
+  @BeforeAll
+  static void start() {
+    server = OpenAiCompatibleServer.builder(new ChainRuleLanguageModel()).threadSafeModel().apiKey("k").start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Override
+  protected LanguageModel createModel() {
+    return new HttpModelBackend(BackendKind.ANTHROPIC_CHAT, Map.of("ANTHROPIC_API_KEY", "k")).open(
+        Options.of("model arg", Map.of("model", "test-model", "base_url", server.messagesUrl())));
+  }
+}
