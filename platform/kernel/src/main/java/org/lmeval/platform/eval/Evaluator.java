@@ -59,8 +59,10 @@ public final class Evaluator {
     validate(settings);
     long startNanos = System.nanoTime();
     double date = System.currentTimeMillis() / 1000.0;
+    // What is reported (results, samples, task metadata, tables) never holds secrets from --model_args.
+    EvalSettings reported = settings.toBuilder().modelArgs(Secrets.redact(settings.modelArgs())).build();
     TaskSelection selection = new TaskManager(registry, settings.includePaths(), indexCacheDir)
-        .select(settings.tasks(), settings);
+        .select(settings.tasks(), reported);
     try (LanguageModel model = openModel(settings)) {
       checkCapabilities(model, selection.tasks());
       if (settings.writeOut()) {
@@ -70,13 +72,15 @@ public final class Evaluator {
       for (EvalTask task : selection.tasks()) {
         all.addAll(task.instances());
       }
-      int batchSize = kernelBatchSize(settings.batchSize(), model);
-      List<List<Object>> responses = new ModelRunner(model, batchSize, progress).run(all);
-      try (ScoringSession session = ScoringSession.builder(registry, settings)
+      // The model batches internally (its batch_size arg); the kernel hands it chunks of its preferred size,
+      // the unit of progress and of response caching.
+      List<List<Object>> responses = new ModelRunner(model, Math.max(1, model.preferredBatchSize()), progress)
+          .run(all);
+      try (ScoringSession session = ScoringSession.builder(registry, reported)
           .taskOrder(selection.tasks().stream().map(EvalTask::name).toList())
           .startedAt(startNanos)
           .open()) {
-        RunInfo run = RunInfo.of(settings, date);
+        RunInfo run = RunInfo.of(reported, date);
         int offset = 0;
         try (Progress.Bar bar = progress.start("Scoring tasks", selection.tasks().size())) {
           for (EvalTask task : selection.tasks()) {
@@ -107,6 +111,10 @@ public final class Evaluator {
     if ((settings.logSamples() || settings.predictOnly()) && settings.outputPath() == null) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT,
           "--output_path is required with --log_samples and --predict_only");
+    }
+    if (settings.batchSize() != null && !settings.batchSize().matches("[1-9][0-9]*|auto(:[1-9][0-9]*)?")) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT,
+          "--batch_size must be a positive integer, 'auto' or 'auto:N', got '" + settings.batchSize() + "'");
     }
     if (settings.bootstrapIters() < 0) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT,
@@ -153,23 +161,6 @@ public final class Evaluator {
       msg.append(" it supports ").append(EnumSet.copyOf(supported).stream().map(RequestType::lmEvalName).toList());
       throw new EvalException(ErrorCode.UNSUPPORTED_REQUEST, msg.toString());
     }
-  }
-
-  /** {@code N} as is; {@code auto} and {@code auto:N} leave the batch to the model's preferred size. */
-  static int kernelBatchSize(String batchSize, LanguageModel model) {
-    if (batchSize == null || batchSize.startsWith("auto")) {
-      return Math.max(1, model.preferredBatchSize());
-    }
-    try {
-      int n = Integer.parseInt(batchSize.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new EvalException(ErrorCode.INVALID_ARGUMENT,
-        "--batch_size must be a positive integer, 'auto' or 'auto:N', got '" + batchSize + "'");
   }
 
   /** lm-eval's {@code --write_out}: the first document's requests of every task. */
