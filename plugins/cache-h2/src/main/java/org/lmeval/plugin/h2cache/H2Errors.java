@@ -19,6 +19,7 @@ final class H2Errors {
   static final int FILE_VERSION_ERROR = 90048;
   static final int FILE_CREATION_FAILED = 90062;
   static final int CONNECTION_BROKEN = 90067;
+  static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
   static final int REMOTE_DATABASE_NOT_FOUND = 90149;
   static final int DATABASE_NOT_FOUND_WITH_IF_EXISTS = 90146;
   static final int GENERAL_ERROR = 50000;
@@ -52,10 +53,12 @@ final class H2Errors {
       case DATABASE_ALREADY_OPEN -> "; another process holds it open without AUTO_SERVER; remove AUTO_SERVER=FALSE "
           + "or wait for that process";
       case DATABASE_NOT_FOUND, DATABASE_NOT_FOUND_WITH_IF_EXISTS, REMOTE_DATABASE_NOT_FOUND -> "";
-      case CONNECTION_BROKEN -> where.embedded() ? "; the process that shared it may have died: run again"
+      case CONNECTION_BROKEN, DATABASE_CALLED_AT_SHUTDOWN -> where.embedded() ? "; the process that shared it may have died: run again"
           : "; is `lm-eval cache serve` running there?";
-      case IO_EXCEPTION, IO_EXCEPTION_2, FILE_CREATION_FAILED -> "; check that the directory exists, is writable "
-          + "and the disk is not full";
+      case IO_EXCEPTION, IO_EXCEPTION_2, FILE_CREATION_FAILED -> where.exists()
+          ? "; the file is damaged or unreadable (truncated?): delete it (responses will be computed again) or move "
+              + "it away to keep it"
+          : "; check that the directory exists, is writable and the disk is not full";
       default -> "";
     };
   }

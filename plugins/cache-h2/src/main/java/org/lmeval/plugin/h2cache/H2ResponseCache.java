@@ -37,11 +37,12 @@ import org.lmeval.api.cache.ResponseCache;
  */
 final class H2ResponseCache implements ResponseCache {
   private static final int CHUNK = 128;
-  private static final int RETRIES = 5;
+  private static final int RETRIES = 8;
   private static final HexFormat HEX = HexFormat.of();
 
-  private final Connection connection;
+  private final Connector connector;
   private final H2Location where;
+  private Connection connection;
   private final Map<String, Namespace> namespaces = new HashMap<>();
   private final Map<String, Integer> labels = new HashMap<>();
   private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
@@ -50,51 +51,58 @@ final class H2ResponseCache implements ResponseCache {
 
   private record Namespace(int id, String hash) {}
 
-  H2ResponseCache(Connection connection, H2Location where) {
+  /** Opens a new connection, ready for use (autocommit off, durable commits). */
+  interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  H2ResponseCache(Connection connection, Connector connector, H2Location where) {
     this.connection = connection;
+    this.connector = connector;
     this.where = where;
   }
 
   @Override
   public synchronized Map<String, String> getAll(String namespace, Collection<String> keys) {
     checkOpen();
-    Map<String, String> found = new HashMap<>();
     if (keys.isEmpty()) {
-      return found;
+      return new HashMap<>();
     }
-    try {
-      Namespace ns = namespace(namespace, false);
-      if (ns == null) {
-        return found;
-      }
-      List<String> all = new ArrayList<>(keys);
-      for (int start = 0; start < all.size(); start += CHUNK) {
-        List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
-        PreparedStatement p = lookup(chunk.size());
-        p.setInt(1, ns.id());
-        for (int i = 0; i < chunk.size(); i++) {
-          p.setString(i + 2, chunk.get(i));
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            String key = rs.getString(1);
-            String value = rs.getString(2);
-            if (value == null) {
-              value = rs.getString(3);
-            }
-            long crc = rs.getLong(4);
-            if (value == null || crc != EntryChecksum.of(ns.hash(), key, value)) {
-              throw damaged("the entry " + key + " of namespace " + namespace + " fails its checksum");
-            }
-            found.put(key, value);
-          }
-        }
-      }
+    List<String> all = new ArrayList<>(keys);
+    return withRetries("cannot read from", () -> lookupAll(namespace, all));
+  }
+
+  private Map<String, String> lookupAll(String namespace, List<String> all) throws SQLException {
+    Map<String, String> found = new HashMap<>();
+    Namespace ns = namespace(namespace, false);
+    if (ns == null) {
       connection.commit();
       return found;
-    } catch (SQLException e) {
-      throw H2Errors.failure("cannot read from", where, e);
     }
+    for (int start = 0; start < all.size(); start += CHUNK) {
+      List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+      PreparedStatement p = lookup(chunk.size());
+      p.setInt(1, ns.id());
+      for (int i = 0; i < chunk.size(); i++) {
+        p.setString(i + 2, chunk.get(i));
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String key = rs.getString(1);
+          String value = rs.getString(2);
+          if (value == null) {
+            value = rs.getString(3);
+          }
+          long crc = rs.getLong(4);
+          if (value == null || crc != EntryChecksum.of(ns.hash(), key, value)) {
+            throw damaged("the entry " + key + " of namespace " + namespace + " fails its checksum");
+          }
+          found.put(key, value);
+        }
+      }
+    }
+    connection.commit();
+    return found;
   }
 
   @Override
@@ -129,43 +137,69 @@ final class H2ResponseCache implements ResponseCache {
             + "at most " + CacheSchema.MAX_KEY + " characters, got one of " + row.key().length());
       }
     }
+    return withRetries("cannot write to", () -> {
+      long added = 0;
+      PreparedStatement p = insertStatement();
+      for (CacheEntry row : rows) {
+        Namespace ns = namespace(row.namespace(), true);
+        Integer label = label(row.label());
+        boolean inline = row.value().length() <= CacheSchema.MAX_INLINE_VALUE;
+        p.setInt(1, ns.id());
+        p.setString(2, row.key());
+        if (inline) {
+          p.setString(3, row.value());
+          p.setNull(4, Types.CLOB);
+        } else {
+          p.setNull(3, Types.VARCHAR);
+          p.setString(4, row.value());
+        }
+        p.setLong(5, EntryChecksum.of(ns.hash(), row.key(), row.value()));
+        if (label == null) {
+          p.setNull(6, Types.INTEGER);
+        } else {
+          p.setInt(6, label);
+        }
+        p.setLong(7, row.createdMillis());
+        p.addBatch();
+      }
+      for (int count : p.executeBatch()) {
+        added += Math.max(0, count);
+      }
+      connection.commit();
+      return added;
+    });
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs one transaction; a conflict with another process's transaction (duplicate key, deadlock, lock timeout)
+   * or a connection broken because the process serving the file exited is retried, up to {@link #RETRIES} times.
+   */
+  private <T> T withRetries(String what, SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        long added = 0;
-        PreparedStatement p = insertStatement();
-        for (CacheEntry row : rows) {
-          Namespace ns = namespace(row.namespace(), true);
-          Integer label = label(row.label());
-          boolean inline = row.value().length() <= CacheSchema.MAX_INLINE_VALUE;
-          p.setInt(1, ns.id());
-          p.setString(2, row.key());
-          if (inline) {
-            p.setString(3, row.value());
-            p.setNull(4, Types.CLOB);
-          } else {
-            p.setNull(3, Types.VARCHAR);
-            p.setString(4, row.value());
-          }
-          p.setLong(5, EntryChecksum.of(ns.hash(), row.key(), row.value()));
-          if (label == null) {
-            p.setNull(6, Types.INTEGER);
-          } else {
-            p.setInt(6, label);
-          }
-          p.setLong(7, row.createdMillis());
-          p.addBatch();
-        }
-        for (int count : p.executeBatch()) {
-          added += Math.max(0, count);
-        }
-        connection.commit();
-        return added;
+        return work.run();
       } catch (SQLException e) {
         rollbackQuietly(e);
         if (attempt < RETRIES && retryable(e)) {
+          pause(attempt);
+          if (reconnects(e)) {
+            try {
+              reconnect();
+            } catch (SQLException again) {
+              e.addSuppressed(again);
+              if (attempt + 1 < RETRIES) {
+                continue;
+              }
+              throw H2Errors.failure(what, where, e);
+            }
+          }
           continue;
         }
-        throw H2Errors.failure("cannot write to", where, e);
+        throw H2Errors.failure(what, where, e);
       }
     }
   }
@@ -428,7 +462,52 @@ final class H2ResponseCache implements ResponseCache {
 
   private static boolean retryable(SQLException e) {
     int code = e.getErrorCode();
-    return code == H2Errors.DUPLICATE_KEY || code == H2Errors.DEADLOCK || code == H2Errors.LOCK_TIMEOUT;
+    return code == H2Errors.DUPLICATE_KEY || code == H2Errors.DEADLOCK || code == H2Errors.LOCK_TIMEOUT
+        || reconnects(e);
+  }
+
+  /** The process serving the file exited (or is exiting): H2's AUTO_RECONNECT opens a new session. */
+  private static boolean reconnects(SQLException e) {
+    int code = e.getErrorCode();
+    return code == H2Errors.CONNECTION_BROKEN || code == H2Errors.DATABASE_CALLED_AT_SHUTDOWN;
+  }
+
+  /**
+   * A new connection after the process that served the file exited: this one may then serve it (AUTO_SERVER),
+   * and statements are prepared again on it.
+   */
+  private void reconnect() throws SQLException {
+    forgetStatements();
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // the old session is gone already
+    }
+    connection = connector.connect();
+  }
+
+  private void forgetStatements() {
+    List<PreparedStatement> all = new ArrayList<>(lookups.values());
+    if (insert != null) {
+      all.add(insert);
+    }
+    for (PreparedStatement p : all) {
+      try {
+        p.close();
+      } catch (SQLException ignored) {
+        // the session is gone; nothing to release
+      }
+    }
+    lookups.clear();
+    insert = null;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private EvalException damaged(String problem) {

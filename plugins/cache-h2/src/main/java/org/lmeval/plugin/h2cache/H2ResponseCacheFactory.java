@@ -50,13 +50,7 @@ public final class H2ResponseCacheFactory implements ResponseCacheFactory {
     String url = where.url() + settings(where, autoServer, create);
     Connection connection;
     try {
-      Properties credentials = new Properties();
-      credentials.setProperty("user", USER);
-      credentials.setProperty("password", PASSWORD);
-      connection = new org.h2.Driver().connect(url, credentials);
-      if (connection == null) {
-        throw new EvalException(ErrorCode.CACHE_FAILURE, "H2 does not accept the URL " + url);
-      }
+      connection = connect(url);
     } catch (SQLException e) {
       if (!create && isNotFound(e)) {
         throw new EvalException(ErrorCode.CACHE_FAILURE, "there is no response cache at " + where.display(), e);
@@ -64,11 +58,9 @@ public final class H2ResponseCacheFactory implements ResponseCacheFactory {
       throw H2Errors.failure("cannot open", where, e);
     }
     try {
-      connection.setAutoCommit(false);
-      durable(connection);
       CacheSchema.prepare(connection, where, create);
       connection.commit();
-      return new H2ResponseCache(connection, where);
+      return new H2ResponseCache(connection, () -> connect(url), where);
     } catch (SQLException | RuntimeException e) {
       try {
         connection.close();
@@ -79,6 +71,29 @@ public final class H2ResponseCacheFactory implements ResponseCacheFactory {
         throw H2Errors.failure("cannot open", where, sql);
       }
       throw (RuntimeException) e;
+    }
+  }
+
+  /** A connection with autocommit off and durable commits. */
+  private static Connection connect(String url) throws SQLException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", USER);
+    credentials.setProperty("password", PASSWORD);
+    Connection connection = new org.h2.Driver().connect(url, credentials);
+    if (connection == null) {
+      throw new SQLException("H2 does not accept the URL " + url);
+    }
+    try {
+      connection.setAutoCommit(false);
+      durable(connection);
+      return connection;
+    } catch (SQLException e) {
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
   }
 
@@ -108,7 +123,9 @@ public final class H2ResponseCacheFactory implements ResponseCacheFactory {
     }
     String upper = where.url().toUpperCase(Locale.ROOT);
     StringBuilder s = new StringBuilder();
-    if (autoServer && !upper.contains(";AUTO_SERVER=")) {
+    if (upper.contains(";AUTO_SERVER=")) {
+      autoServer = upper.contains(";AUTO_SERVER=TRUE");
+    } else if (autoServer) {
       s.append(";AUTO_SERVER=TRUE");
     }
     if (!autoServer && !upper.contains(";DB_CLOSE_ON_EXIT=")) {
