@@ -36,7 +36,6 @@ import org.lmeval.api.cache.ResponseCache;
  * concurrent write of the same key is retried and then keeps theirs.
  */
 final class H2ResponseCache implements ResponseCache {
-  private static final int CHUNK = 128;
   private static final int RETRIES = 8;
   private static final HexFormat HEX = HexFormat.of();
 
@@ -45,7 +44,7 @@ final class H2ResponseCache implements ResponseCache {
   private Connection connection;
   private final Map<String, Namespace> namespaces = new HashMap<>();
   private final Map<String, Integer> labels = new HashMap<>();
-  private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
+  private PreparedStatement lookup;
   private PreparedStatement insert;
   private boolean closed;
 
@@ -79,26 +78,21 @@ final class H2ResponseCache implements ResponseCache {
       connection.commit();
       return found;
     }
-    for (int start = 0; start < all.size(); start += CHUNK) {
-      List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
-      PreparedStatement p = lookup(chunk.size());
-      p.setInt(1, ns.id());
-      for (int i = 0; i < chunk.size(); i++) {
-        p.setString(i + 2, chunk.get(i));
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          String key = rs.getString(1);
-          String value = rs.getString(2);
-          if (value == null) {
-            value = rs.getString(3);
-          }
-          long crc = rs.getLong(4);
-          if (value == null || crc != EntryChecksum.of(ns.hash(), key, value)) {
-            throw damaged("the entry " + key + " of namespace " + namespace + " fails its checksum");
-          }
-          found.put(key, value);
+    PreparedStatement p = lookup();
+    p.setObject(1, all.toArray(String[]::new));
+    p.setInt(2, ns.id());
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        String key = rs.getString(1);
+        String value = rs.getString(2);
+        if (value == null) {
+          value = rs.getString(3);
         }
+        long crc = rs.getLong(4);
+        if (value == null || crc != EntryChecksum.of(ns.hash(), key, value)) {
+          throw damaged("the entry " + key + " of namespace " + namespace + " fails its checksum");
+        }
+        found.put(key, value);
       }
     }
     connection.commit();
@@ -340,19 +334,13 @@ final class H2ResponseCache implements ResponseCache {
     }
   }
 
-  private PreparedStatement lookup(int size) throws SQLException {
-    PreparedStatement p = lookups.get(size);
-    if (p == null) {
-      StringBuilder sql = new StringBuilder("SELECT K, V, V_LOB, CRC FROM " + CacheSchema.ENTRY
-          + " WHERE NS = ? AND K IN (");
-      for (int i = 0; i < size; i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      sql.append(')');
-      p = connection.prepareStatement(sql.toString());
-      lookups.put(size, p);
+  /** One index lookup per key: the keys are an array parameter joined to the primary key (NS, K). */
+  private PreparedStatement lookup() throws SQLException {
+    if (lookup == null) {
+      lookup = connection.prepareStatement("SELECT e.K, e.V, e.V_LOB, e.CRC FROM TABLE(K CHARACTER VARYING = ?) t "
+          + "JOIN " + CacheSchema.ENTRY + " e ON e.NS = ? AND e.K = t.K");
     }
-    return p;
+    return lookup;
   }
 
   private PreparedStatement insertStatement() throws SQLException {
@@ -466,7 +454,7 @@ final class H2ResponseCache implements ResponseCache {
         || reconnects(e);
   }
 
-  /** The process serving the file exited (or is exiting): H2's AUTO_RECONNECT opens a new session. */
+  /** The process serving the file exited (or is exiting): the cache opens a new connection. */
   private static boolean reconnects(SQLException e) {
     int code = e.getErrorCode();
     return code == H2Errors.CONNECTION_BROKEN || code == H2Errors.DATABASE_CALLED_AT_SHUTDOWN;
@@ -487,7 +475,10 @@ final class H2ResponseCache implements ResponseCache {
   }
 
   private void forgetStatements() {
-    List<PreparedStatement> all = new ArrayList<>(lookups.values());
+    List<PreparedStatement> all = new ArrayList<>();
+    if (lookup != null) {
+      all.add(lookup);
+    }
     if (insert != null) {
       all.add(insert);
     }
@@ -498,7 +489,7 @@ final class H2ResponseCache implements ResponseCache {
         // the session is gone; nothing to release
       }
     }
-    lookups.clear();
+    lookup = null;
     insert = null;
   }
 
