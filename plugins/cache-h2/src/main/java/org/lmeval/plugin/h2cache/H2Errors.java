@@ -44,9 +44,11 @@ final class H2Errors {
   }
 
   private static String hint(SQLException e, H2Location where) {
+    String damaged = "; the file is damaged: delete it (responses will be computed again) or move it away to keep it";
     return switch (e.getErrorCode()) {
-      case FILE_CORRUPTED, GENERAL_ERROR -> "; the file is damaged: delete it (responses will be computed again) or "
-          + "move it away to keep it";
+      case FILE_CORRUPTED -> damaged;
+      case GENERAL_ERROR -> String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("corrupt")
+          ? damaged : "";
       case FILE_VERSION_ERROR -> "; it is not an H2 2.x database (another H2 version, or not H2 at all): give "
           + "another --use_cache path";
       case WRONG_USER_OR_PASSWORD -> "; it was created by another program or with other credentials";

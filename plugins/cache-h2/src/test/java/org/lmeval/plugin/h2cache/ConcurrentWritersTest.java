@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmeval.api.Options;
@@ -26,7 +27,9 @@ class ConcurrentWritersTest {
     assertAllThere(location);
   }
 
+  /** Slow: two more JVMs; a server is also exercised by {@code CacheCommandsTest.serveLetsClientsUseACacheByUrl}. */
   @Test
+  @Tag("slow")
   void twoProcessesShareACacheThroughAServer() throws Exception {
     try (ResponseCacheServer server = new H2ResponseCacheFactory().serve(Options.of("serve option",
         Map.of("port", 0, "base_dir", dir.resolve("served").toString())))) {
