@@ -42,6 +42,7 @@ public final class CachingLanguageModel implements LanguageModel {
   private final ModelFingerprint fingerprint;
   private final Map<RequestType, String> namespaces = new EnumMap<>(RequestType.class);
   private final Map<Object, String> taskOfRequest;
+  /** Occurrences so far of each sampled request, by its repeat-0 key. */
   private final Map<String, Integer> sampledOccurrences = new HashMap<>();
   private long hits;
   private long sent;
@@ -148,11 +149,14 @@ public final class CachingLanguageModel implements LanguageModel {
     String namespace = namespaces.get(type);
     List<String> keys = new ArrayList<>(batch.size());
     for (Q request : batch) {
-      int repeat = 0;
+      String key = CacheKeys.key(type, request, 0);
       if (CacheKeys.sampled(type, request)) {
-        repeat = sampledOccurrences.merge(CacheKeys.canonicalRequest(type, request, 0), 1, Integer::sum) - 1;
+        int repeat = sampledOccurrences.merge(key, 1, Integer::sum) - 1;
+        if (repeat > 0) {
+          key = CacheKeys.key(type, request, repeat);
+        }
       }
-      keys.add(CacheKeys.key(type, request, repeat));
+      keys.add(key);
     }
     Map<String, String> stored = cache.getAll(namespace, new LinkedHashSet<>(keys));
     Map<String, Object> responses = new HashMap<>();
