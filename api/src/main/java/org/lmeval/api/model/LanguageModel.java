@@ -35,6 +35,15 @@ public interface LanguageModel extends AutoCloseable {
     return "";
   }
 
+  /**
+   * What identifies this model's outputs beyond its backend name and model args, for the response cache: for a
+   * local model, a hash of its weights and tokenizer files (so replacing the files at the same path never reuses
+   * old responses); empty when the model args identify the model (API models). Computed once, cheap to call.
+   */
+  default String fingerprint() {
+    return "";
+  }
+
   @Override
   default void close() {}
 }

@@ -105,6 +105,12 @@ public final class ClassLoaderSafeLanguageModel implements LanguageModel {
   }
 
   @Override
+  public String fingerprint() {
+    String fingerprint = boundary.call(component, "fingerprint()", ErrorCode.BACKEND_FAILURE, delegate::fingerprint);
+    return fingerprint == null ? "" : fingerprint;
+  }
+
+  @Override
   public void close() {
     boundary.run(component, "close()", ErrorCode.BACKEND_FAILURE, delegate::close);
   }

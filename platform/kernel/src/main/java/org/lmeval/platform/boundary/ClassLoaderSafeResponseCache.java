@@ -2,9 +2,13 @@ package org.lmeval.platform.boundary;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.lmeval.api.ErrorCode;
+import org.lmeval.api.cache.CacheEntry;
+import org.lmeval.api.cache.CacheSummary;
 import org.lmeval.api.cache.ResponseCache;
 
 /** An opened response cache behind the boundary; failures are {@code CACHE_FAILURE}. */
@@ -39,6 +43,42 @@ public final class ClassLoaderSafeResponseCache implements ResponseCache {
   public void putAll(String namespace, Map<String, String> entries) {
     boundary.run(component, "putAll of " + entries.size() + " entries in namespace '" + namespace + "'",
         ErrorCode.CACHE_FAILURE, () -> delegate.putAll(namespace, entries));
+  }
+
+  @Override
+  public void putAll(String namespace, Map<String, String> entries, Map<String, String> labels) {
+    boundary.run(component, "putAll of " + entries.size() + " entries in namespace '" + namespace + "'",
+        ErrorCode.CACHE_FAILURE, () -> delegate.putAll(namespace, entries, labels));
+  }
+
+  @Override
+  public String describe() {
+    String description = boundary.call(component, "describe()", ErrorCode.CACHE_FAILURE, delegate::describe);
+    return description == null ? component : description;
+  }
+
+  @Override
+  public List<CacheSummary> summary() {
+    List<CacheSummary> summary = boundary.call(component, "summary()", ErrorCode.CACHE_FAILURE, delegate::summary);
+    return ResultValidator.noNulls(boundary, component, "summary()", ErrorCode.CACHE_FAILURE, summary,
+        i -> "row " + i);
+  }
+
+  @Override
+  public long prune(Set<String> namespaces, long createdBeforeMillis) {
+    return boundary.call(component, "prune of " + namespaces.size() + " namespaces", ErrorCode.CACHE_FAILURE,
+        () -> delegate.prune(namespaces, createdBeforeMillis));
+  }
+
+  @Override
+  public void forEachEntry(Consumer<CacheEntry> sink) {
+    boundary.run(component, "forEachEntry", ErrorCode.CACHE_FAILURE, () -> delegate.forEachEntry(sink));
+  }
+
+  @Override
+  public long importEntries(Collection<CacheEntry> entries) {
+    return boundary.call(component, "import of " + entries.size() + " entries", ErrorCode.CACHE_FAILURE,
+        () -> delegate.importEntries(entries));
   }
 
   @Override

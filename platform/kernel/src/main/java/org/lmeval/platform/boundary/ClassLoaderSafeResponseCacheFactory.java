@@ -5,6 +5,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.Options;
 import org.lmeval.api.cache.ResponseCache;
 import org.lmeval.api.cache.ResponseCacheFactory;
+import org.lmeval.api.cache.ResponseCacheServer;
 
 /**
  * A plugin's {@link ResponseCacheFactory} behind the boundary: {@link #open} rejects options the factory did not
@@ -44,6 +45,25 @@ public final class ClassLoaderSafeResponseCacheFactory implements ResponseCacheF
       throw e;
     }
     return safe;
+  }
+
+  @Override
+  public ResponseCacheServer serve(Options options) {
+    ResponseCacheServer server = boundary.call(component, "serve", ErrorCode.CACHE_FAILURE,
+        () -> delegate.serve(options));
+    ResultValidator.notNull(boundary, component, "serve", ErrorCode.CACHE_FAILURE, server, "the server");
+    String location = boundary.call(component, "location()", ErrorCode.CACHE_FAILURE, server::location);
+    return new ResponseCacheServer() {
+      @Override
+      public String location() {
+        return location;
+      }
+
+      @Override
+      public void close() {
+        boundary.run(component, "closing the server", ErrorCode.CACHE_FAILURE, server::close);
+      }
+    };
   }
 
   @Override
