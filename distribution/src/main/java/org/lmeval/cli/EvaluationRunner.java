@@ -22,7 +22,7 @@ public interface EvaluationRunner {
   static EvaluationRunner kernel() {
     return (kernel, settings, err) -> new Evaluator(kernel.registry(),
         new ConsoleProgress(err, System.console() != null), err,
-        kernel.workDir().map(d -> d.resolve("task-index")).orElse(null))
+        kernel.workDir().orElse(null))
         .evaluateWithConfigDump(settings);
   }
 }

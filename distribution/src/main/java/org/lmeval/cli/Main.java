@@ -27,7 +27,7 @@ import picocli.CommandLine;
  * the stack trace follows only at log level DEBUG.
  */
 public final class Main {
-  static final List<String> COMMANDS = List.of("run", "ls", "validate", "plugins");
+  static final List<String> COMMANDS = List.of("run", "ls", "validate", "plugins", "cache");
 
   private Main() {}
 
@@ -72,6 +72,9 @@ public final class Main {
     }
     String name;
     List<String> rest;
+    if (args.get(0).equals("cache")) {
+      return CacheCommand.run(context, args.subList(1, args.size()));
+    }
     if (COMMANDS.contains(args.get(0))) {
       name = args.get(0);
       rest = args.subList(1, args.size());

@@ -13,7 +13,13 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
+import org.lmeval.api.cache.ResponseCache;
 import org.lmeval.api.model.RequestType;
+import org.lmeval.platform.cache.CachingLanguageModel;
+import org.lmeval.platform.cache.ModelFingerprint;
+import org.lmeval.platform.cache.RequestCache;
+import org.lmeval.platform.cache.RequestCacheKey;
+import org.lmeval.platform.cache.ResponseCaches;
 import org.lmeval.platform.plugin.PluginRegistry;
 import org.lmeval.platform.progress.Progress;
 import org.lmeval.platform.results.RunInfo;
@@ -29,7 +35,7 @@ public final class Evaluator {
   private final PluginRegistry registry;
   private final Progress progress;
   private final PrintWriter log;
-  private final Path indexCacheDir;
+  private final Path workDir;
 
   /** An evaluator without progress output or task index cache (tests, embedding). */
   public Evaluator(PluginRegistry registry) {
@@ -40,13 +46,14 @@ public final class Evaluator {
    * @param registry the plugins' components
    * @param progress where phase bars go
    * @param log where {@code --write_out} prompts and warnings go (stderr in the CLI), or null
-   * @param indexCacheDir where the compiled task index is kept, or null
+   * @param workDir the kernel's work folder: the compiled task index ({@code task-index/}) and, with
+   *     {@code --cache_requests}, the built requests ({@code requests/}) live there; null for neither
    */
-  public Evaluator(PluginRegistry registry, Progress progress, PrintWriter log, Path indexCacheDir) {
+  public Evaluator(PluginRegistry registry, Progress progress, PrintWriter log, Path workDir) {
     this.registry = registry;
     this.progress = progress;
     this.log = log;
-    this.indexCacheDir = indexCacheDir;
+    this.workDir = workDir;
   }
 
   /** Runs the evaluation {@code settings} describe. Errors are {@code EvalException}s with a clear message. */
@@ -61,20 +68,31 @@ public final class Evaluator {
     double date = System.currentTimeMillis() / 1000.0;
     // What is reported (results, samples, task metadata, tables) never holds secrets from --model_args.
     EvalSettings reported = settings.toBuilder().modelArgs(Secrets.redact(settings.modelArgs())).build();
-    TaskSelection selection = new TaskManager(registry, settings.includePaths(), indexCacheDir)
-        .select(settings.tasks(), reported);
-    try (LanguageModel model = openModel(settings)) {
+    TaskSelection selection = new TaskManager(registry, settings.includePaths(),
+        workDir == null ? null : workDir.resolve("task-index")).select(settings.tasks(), reported);
+    RequestCache requestCache = settings.cacheRequests() == null ? RequestCache.off()
+        : RequestCache.open(requestCacheDir(), settings.cacheRequests(), log);
+    // The response cache opens before the model, so a broken cache stops the run before any expensive work.
+    try (ResponseCache cache = ResponseCaches.open(registry, settings.useCache());
+        LanguageModel model = openModel(settings)) {
       checkCapabilities(model, selection.tasks());
-      if (settings.writeOut()) {
-        writeOut(selection.tasks());
-      }
       List<Instance> all = new ArrayList<>();
+      List<Integer> counts = new ArrayList<>();
       for (EvalTask task : selection.tasks()) {
-        all.addAll(task.instances());
+        List<Instance> instances = requestCache.loadOrBuild(RequestCacheKey.of(task, reported), task::instances);
+        all.addAll(instances);
+        counts.add(instances.size());
       }
+      if (settings.writeOut()) {
+        writeOut(all);
+      }
+      // Responses are committed to the cache batch by batch as they arrive (write-through), so a rerun after a
+      // crash sends only what was not answered yet.
+      LanguageModel sending = CachingLanguageModel.wrap(model, cache,
+          ModelFingerprint.of(settings.model(), modelArgs(settings), model), all);
       // The model batches internally (its batch_size arg); the kernel hands it chunks of its preferred size,
       // the unit of progress and of response caching.
-      List<List<Object>> responses = new ModelRunner(model, Math.max(1, model.preferredBatchSize()), progress)
+      List<List<Object>> responses = new ModelRunner(sending, Math.max(1, model.preferredBatchSize()), progress)
           .run(all);
       try (ScoringSession session = ScoringSession.builder(registry, reported)
           .taskOrder(selection.tasks().stream().map(EvalTask::name).toList())
@@ -83,8 +101,9 @@ public final class Evaluator {
         RunInfo run = RunInfo.of(reported, date);
         int offset = 0;
         try (Progress.Bar bar = progress.start("Scoring tasks", selection.tasks().size())) {
-          for (EvalTask task : selection.tasks()) {
-            List<Instance> instances = all.subList(offset, offset + task.instances().size());
+          for (int t = 0; t < selection.tasks().size(); t++) {
+            EvalTask task = selection.tasks().get(t);
+            List<Instance> instances = all.subList(offset, offset + counts.get(t));
             List<List<Object>> taskResponses = responses.subList(offset, offset + instances.size());
             offset += instances.size();
             try {
@@ -127,6 +146,11 @@ public final class Evaluator {
    * {@code UnreadOptions.KERNEL_MODEL_ARGS}): batch_size, max_batch_size, device, random_seed.
    */
   private LanguageModel openModel(EvalSettings settings) {
+    return registry.modelBackends().get(settings.model()).open(Options.of("model arg", modelArgs(settings)));
+  }
+
+  /** The user's model args plus the kernel's, as the backend receives them. */
+  private static Map<String, Object> modelArgs(EvalSettings settings) {
     Map<String, Object> args = new LinkedHashMap<>(settings.modelArgs());
     if (settings.batchSize() != null) {
       args.putIfAbsent("batch_size", settings.batchSize().matches("[0-9]+")
@@ -141,7 +165,16 @@ public final class Evaluator {
     if (settings.randomSeed() != null) {
       args.putIfAbsent("random_seed", settings.randomSeed());
     }
-    return registry.modelBackends().get(settings.model()).open(Options.of("model arg", args));
+    return args;
+  }
+
+  /** lm-eval's request cache folder: {@code $LM_HARNESS_CACHE_PATH} is the CLI's to pass; else the work dir. */
+  private Path requestCacheDir() {
+    if (workDir == null) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "--cache_requests needs a cache folder; this evaluator "
+          + "was created without a work directory");
+    }
+    return workDir.resolve("requests");
   }
 
   /** Fails before any request when a task needs a request type the model cannot serve. */
@@ -164,22 +197,19 @@ public final class Evaluator {
   }
 
   /** lm-eval's {@code --write_out}: the first document's requests of every task. */
-  private void writeOut(List<EvalTask> tasks) {
+  private void writeOut(List<Instance> all) {
     if (log == null) {
       return;
     }
-    for (EvalTask task : tasks) {
-      List<Instance> instances = task.instances();
-      if (instances.isEmpty()) {
-        continue;
+    String task = null;
+    int firstDoc = -1;
+    for (Instance i : all) {
+      if (!i.taskName().equals(task)) {
+        task = i.taskName();
+        firstDoc = i.docId();
+        log.println("Task: " + task + "; document " + firstDoc);
       }
-      int firstDoc = instances.get(0).docId();
-      log.println("Task: " + task.name() + "; document " + firstDoc + "; target: "
-          + task.docToTarget(instances.get(0).doc()));
-      for (Instance i : instances) {
-        if (i.docId() != firstDoc) {
-          break;
-        }
+      if (i.docId() == firstDoc) {
         log.println("Request " + i.idx() + " (" + i.type().lmEvalName() + "): " + i.arguments());
       }
     }
