@@ -39,7 +39,22 @@ import org.lmeval.api.EvalException;
  * FLOAT widened to {@code Double}, DECIMAL {@code BigDecimal}. Built on parquet-java's record assembly.
  */
 public final class ParquetFiles {
+  /**
+   * Hadoop's codec pool logs every codec at INFO and warns that its native library is absent; neither is news
+   * to a user reading a data file. Held here so that java.util.logging keeps the levels.
+   */
+  private static final java.util.logging.Logger HADOOP_LOG = quiet("org.apache.hadoop", java.util.logging.Level.SEVERE);
+  private static final java.util.logging.Logger PARQUET_LOG = quiet("org.apache.parquet", java.util.logging.Level.WARNING);
+
   private ParquetFiles() {}
+
+  private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+    if (log.getLevel() == null) {
+      log.setLevel(level);
+    }
+    return log;
+  }
 
   /** Every row of {@code file}. */
   public static List<Map<String, Object>> read(Path file) {

@@ -247,6 +247,37 @@ class HubDatasetProviderTest {
         e.getMessage());
   }
 
+  /** Under the task engine: the settings the CLI passes reach the provider; the docs equal the mirror's. */
+  @Test
+  void aTaskReadsFromTheHubWithTheRunsDatasetOptions() throws IOException {
+    Path tasks = Files.createDirectories(dir.resolve("tasks"));
+    Files.writeString(tasks.resolve("piqa_like.yaml"), """
+        task: piqa_like
+        dataset_path: baber/piqa
+        output_type: multiple_choice
+        validation_split: validation
+        doc_to_text: "Question: {{goal}}\\nAnswer:"
+        doc_to_target: label
+        doc_to_choice: "{{[sol1, sol2]}}"
+        """);
+    Files.writeString(tasks.resolve("piqa_mirror.yaml"), "include: piqa_like.yaml\ntask: piqa_mirror\n");
+    org.lmeval.platform.plugin.PluginRegistry registry = new org.lmeval.platform.plugin.PluginRegistry(List::of);
+    registry.install(new LocalDatasetsPlugin(), new org.lmeval.platform.plugin.Origin("datasets-local", "", "test"));
+    registry.addTaskSource(new org.lmeval.platform.task.DirectoryTaskSource(tasks));
+    registry.freeze();
+    org.lmeval.platform.task.TaskManager tm = new org.lmeval.platform.task.TaskManager(registry, List.of(), null);
+    var viaHub = tm.select(List.of("piqa_like"), org.lmeval.platform.eval.EvalSettings.builder().limit(3.0)
+        .datasetOptions(settings("token", TOKEN)).build()).tasks().get(0);
+    var viaMirror = tm.select(List.of("piqa_mirror"), org.lmeval.platform.eval.EvalSettings.builder().limit(3.0)
+        .datasetDir(SharedData.datasets()).build()).tasks().get(0);
+    assertEquals(viaMirror.originalDocCount(), viaHub.originalDocCount());
+    assertEquals(6, viaHub.instances().size());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(viaMirror.instances().get(i).arguments(), viaHub.instances().get(i).arguments());
+      assertEquals(viaMirror.instances().get(i).doc(), viaHub.instances().get(i).doc());
+    }
+  }
+
   @Test
   void genericLoaderNamesAndLocalPathsAreLeftToOtherProviders() {
     for (String p : List.of("json", "csv", "parquet", "text", "/abs/path", "./rel")) {
