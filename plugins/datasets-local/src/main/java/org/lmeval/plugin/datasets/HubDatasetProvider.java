@@ -96,7 +96,8 @@ public final class HubDatasetProvider implements DatasetProvider {
         } catch (EvalException cached) {
           throw new EvalException(ErrorCode.INVALID_TASK, what + ": cannot reach the Hugging Face Hub at "
               + settings.endpoint() + " (" + e.getCause() + ") and it is not in the cache "
-              + settings.cacheDir() + "; check the network, HF_ENDPOINT, or run where the Hub is reachable once", e);
+              + settings.cacheDir() + "; check the network or HF_ENDPOINT, run once where the Hub is reachable, or use "
+              + "an offline copy (--dataset_dir, or dataset_path: parquet/json with data_files)", e);
         }
       }
     }
