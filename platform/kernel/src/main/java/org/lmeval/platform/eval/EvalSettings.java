@@ -38,6 +38,9 @@ import java.util.Map;
  * @param metadata {@code --metadata}
  * @param trustRemoteCode {@code --trust_remote_code}
  * @param confirmRunUnsafeCode {@code --confirm_run_unsafe_code}
+ * @param datasetOptions settings for dataset providers beyond {@code datasetDir}: the Hugging Face Hub's
+ *     {@code offline}, {@code token}, {@code endpoint}, {@code cache_dir} (the CLI fills them from the
+ *     environment); a {@code token} is hidden from {@code toString()}
  */
 public record EvalSettings(
     String model,
@@ -69,7 +72,8 @@ public record EvalSettings(
     int bootstrapIters,
     Map<String, Object> metadata,
     boolean trustRemoteCode,
-    boolean confirmRunUnsafeCode) {
+    boolean confirmRunUnsafeCode,
+    Map<String, Object> datasetOptions) {
 
   public EvalSettings {
     modelArgs = copy(modelArgs);
@@ -77,13 +81,14 @@ public record EvalSettings(
     genKwargs = copy(genKwargs);
     includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
     metadata = copy(metadata);
+    datasetOptions = new SecretHidingMap(copy(datasetOptions));
   }
 
   /** lm-eval's defaults: model hf, batch size 1, seeds 0,1234,1234,1234, 100000 bootstrap iterations. */
   public static EvalSettings defaults() {
     return new EvalSettings("hf", Map.of(), List.of(), null, "1", null, null, null, null, null, null, Map.of(),
         null, false, false, false, false, null, null, null, List.of(), null, 0, 1234, 1234, 1234, 100000,
-        Map.of(), false, false);
+        Map.of(), false, false, Map.of());
   }
 
   /** A builder starting from these settings. */
@@ -119,6 +124,7 @@ public record EvalSettings(
     b.metadata = metadata;
     b.trustRemoteCode = trustRemoteCode;
     b.confirmRunUnsafeCode = confirmRunUnsafeCode;
+    b.datasetOptions = datasetOptions;
     return b;
   }
 
@@ -159,6 +165,7 @@ public record EvalSettings(
     private Map<String, Object> metadata;
     private boolean trustRemoteCode;
     private boolean confirmRunUnsafeCode;
+    private Map<String, Object> datasetOptions;
 
     private Builder() {}
 
@@ -312,8 +319,39 @@ public record EvalSettings(
       return this;
     }
 
+    public Builder datasetOptions(Map<String, Object> datasetOptions) {
+      this.datasetOptions = datasetOptions;
+      return this;
+    }
+
     public EvalSettings build() {
-      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode);
+      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode, datasetOptions);
+    }
+  }
+
+  /** An unmodifiable map whose {@code toString()} hides the value of {@code token}. */
+  private static final class SecretHidingMap extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> map;
+
+    SecretHidingMap(Map<String, Object> map) {
+      this.map = map instanceof SecretHidingMap h ? h.map : map;
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public String toString() {
+      Map<String, Object> shown = new java.util.LinkedHashMap<>(map);
+      shown.computeIfPresent("token", (k, v) -> "<hidden>");
+      return shown.toString();
     }
   }
 

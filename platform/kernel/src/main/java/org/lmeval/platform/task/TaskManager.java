@@ -77,9 +77,12 @@ public final class TaskManager {
     return select(names, RunOptions.of(settings), datasetSettings(settings));
   }
 
-  /** The dataset settings the kernel passes to dataset providers. */
+  /**
+   * The dataset settings the kernel passes to dataset providers: {@code dataset_dir}, then the
+   * {@code datasetOptions} ({@code offline}, {@code token}, {@code endpoint}, {@code cache_dir}).
+   */
   public static Options datasetSettings(EvalSettings settings) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>(settings.datasetOptions());
     if (settings.datasetDir() != null) {
       m.put("dataset_dir", settings.datasetDir().toString());
     }

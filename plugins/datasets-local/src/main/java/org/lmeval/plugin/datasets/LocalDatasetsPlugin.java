@@ -5,10 +5,10 @@ import java.util.List;
 import org.lmeval.api.Plugin;
 import org.lmeval.api.dataset.DatasetProvider;
 
-/** Registers the {@code local-files} and {@code dataset-dir} dataset providers. */
+/** Registers the {@code local-files}, {@code dataset-dir} and {@code hf-hub} dataset providers. */
 public final class LocalDatasetsPlugin implements Plugin {
   @Override
   public Collection<DatasetProvider> datasetProviders() {
-    return List.of(new LocalFilesDatasetProvider(), new MirrorDatasetProvider());
+    return List.of(new LocalFilesDatasetProvider(), new MirrorDatasetProvider(), new HubDatasetProvider());
   }
 }

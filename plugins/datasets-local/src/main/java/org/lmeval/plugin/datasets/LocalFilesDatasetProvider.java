@@ -12,7 +12,7 @@ import org.lmeval.api.dataset.DatasetRequest;
 
 /**
  * Hugging Face {@code datasets}' generic loaders over local files: {@code dataset_path} {@code json},
- * {@code csv} or {@code text} with {@code dataset_kwargs.data_files} (and optional {@code data_dir}; for
+ * {@code csv}, {@code parquet} or {@code text} with {@code dataset_kwargs.data_files} (and optional {@code data_dir}; for
  * json also {@code field}; for csv also {@code sep}/{@code delimiter}). Other dataset paths are not handled.
  */
 public final class LocalFilesDatasetProvider implements DatasetProvider {
@@ -33,10 +33,6 @@ public final class LocalFilesDatasetProvider implements DatasetProvider {
       return Optional.empty();
     }
     String what = "dataset '" + kind + "' split '" + request.split() + "'";
-    if (kind.equals("parquet")) {
-      throw new EvalException(ErrorCode.INVALID_TASK, what + ": parquet data files are not supported yet; convert "
-          + "them to JSON Lines and use dataset_path: json");
-    }
     Map<String, List<String>> splits = DataFiles.splits(request.kwargs().get("data_files"), what);
     List<String> files = splits.get(request.split());
     if (files == null) {
@@ -50,6 +46,7 @@ public final class LocalFilesDatasetProvider implements DatasetProvider {
         case "json" -> JsonFiles.read(f, request.kwargs().get("field") == null ? null
             : String.valueOf(request.kwargs().get("field")));
         case "csv" -> CsvFiles.read(f, separator(request.kwargs()));
+        case "parquet" -> ParquetFiles.read(f);
         default -> TextFiles.read(f);
       });
     }

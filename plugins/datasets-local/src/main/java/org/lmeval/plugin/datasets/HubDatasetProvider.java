@@ -1,0 +1,255 @@
+package org.lmeval.plugin.datasets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+import org.lmeval.api.dataset.DatasetProvider;
+import org.lmeval.api.dataset.DatasetRequest;
+
+/**
+ * Datasets from the Hugging Face Hub by repo id ({@code dataset_path}), config ({@code dataset_name}), split
+ * and {@code dataset_kwargs.revision} (default {@code main}), as {@code datasets.load_dataset} resolves them:
+ * the revision is pinned to a commit, the repo's own data files are read (parquet, json/jsonl, csv/tsv,
+ * txt) per its card's {@code configs} or the default conventions; a repo that is a legacy script dataset
+ * ({@code <name>.py} at the root) is read from its parquet conversion ({@code refs/convert/parquet}), as is any
+ * request whose revision is that branch. Files go through the {@code huggingface_hub} cache layout
+ * ({@link HubCache}). Offline ({@code offline}) only the cache is used. Asked after the mirror and local files.
+ *
+ * <p>{@code dataset_kwargs.allow_partial: true} accepts a split the conversion has only partially converted.
+ */
+public final class HubDatasetProvider implements DatasetProvider {
+  static final String PARQUET_BRANCH = "refs/convert/parquet";
+  private static final Set<String> GENERIC = Set.of("json", "csv", "text", "parquet", "arrow", "pandas", "sql",
+      "xml", "webdataset", "imagefolder", "audiofolder", "videofolder", "generator", "spark", "cache");
+  private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*(/[\\w.-]+)?");
+
+  @Override
+  public String name() {
+    return "hf-hub";
+  }
+
+  @Override
+  public int priority() {
+    return 10;
+  }
+
+  @Override
+  public Optional<List<Map<String, Object>>> load(DatasetRequest request) {
+    String repo = request.path();
+    if (GENERIC.contains(repo) || !REPO_ID.matcher(repo).matches() || repo.contains("--") || repo.contains("..")
+        || Files.isDirectory(Path.of(repo))) {
+      return Optional.empty();
+    }
+    HubSettings settings = HubSettings.of(request.settings());
+    Object rev = request.kwargs().get("revision");
+    String revision = rev == null || String.valueOf(rev).isBlank() ? "main" : String.valueOf(rev);
+    boolean allowPartial = HubSettings.truthy(request.kwargs().getOrDefault("allow_partial", false));
+    Load load = new Load(repo, request.name(), request.split(), revision, allowPartial, settings);
+    return Optional.of(Records.asTable(load.run()));
+  }
+
+  /** One request's resolution. */
+  private static final class Load {
+    private final String repo;
+    private final String config;
+    private final String split;
+    private final String revision;
+    private final boolean allowPartial;
+    private final HubSettings settings;
+    private final HubCache cache;
+    private final HubClient client;
+    private final String what;
+
+    Load(String repo, String config, String split, String revision, boolean allowPartial, HubSettings settings) {
+      this.repo = repo;
+      this.config = config;
+      this.split = split;
+      this.revision = revision;
+      this.allowPartial = allowPartial;
+      this.settings = settings;
+      this.cache = new HubCache(settings.cacheDir(), repo);
+      this.client = settings.offline() ? null : new HubClient(settings);
+      this.what = "Hugging Face dataset '" + repo + "'" + (config == null ? "" : " config '" + config + "'")
+          + " split '" + split + "'" + (revision.equals("main") ? "" : " at revision '" + revision + "'");
+    }
+
+    List<Map<String, Object>> run() {
+      if (settings.offline()) {
+        return resolveAndRead();
+      }
+      try {
+        return resolveAndRead();
+      } catch (UncheckedIOException e) {
+        // the Hub is unreachable: serve the cache, as huggingface_hub does
+        try {
+          return new Load(repo, config, split, revision, allowPartial, offline()).resolveAndRead();
+        } catch (EvalException cached) {
+          throw new EvalException(ErrorCode.INVALID_TASK, what + ": cannot reach the Hugging Face Hub at "
+              + settings.endpoint() + " (" + e.getCause() + ") and it is not in the cache "
+              + settings.cacheDir() + "; check the network or HF_ENDPOINT, run once where the Hub is reachable, or use "
+              + "an offline copy (--dataset_dir, or dataset_path: parquet/json with data_files)", e);
+        }
+      }
+    }
+
+    private HubSettings offline() {
+      return new HubSettings(settings.endpoint(), settings.token(), true, settings.cacheDir());
+    }
+
+    private List<Map<String, Object>> resolveAndRead() {
+      boolean branchOnly = revision.equals(PARQUET_BRANCH);
+      String commit;
+      JsonNode card = NullNode.getInstance();
+      if (!branchOnly) {
+        commit = commit(revision);
+        card = card(commit);
+        List<String> files = paths(commit);
+        String script = repo.substring(repo.lastIndexOf('/') + 1) + ".py";
+        if (!files.contains(script)) {
+          return read(commit, HubDataFiles.splits(card, config, files, what), false);
+        }
+      }
+      commit = commit(PARQUET_BRANCH);
+      return read(commit, HubDataFiles.parquetBranch(paths(commit), config, allowPartial, what), true);
+    }
+
+    private List<Map<String, Object>> read(String commit, Map<String, List<String>> splits, boolean converted) {
+      if (!splits.containsKey(split)) {
+        List<String> names = new ArrayList<>();
+        splits.forEach((k, v) -> names.add(v == null ? k + " (partial)" : k));
+        throw new EvalException(ErrorCode.INVALID_TASK, what + ": no such split; available: "
+            + (names.isEmpty() ? "none" : String.join(", ", names)));
+      }
+      List<String> files = splits.get(split);
+      if (files == null) {
+        throw new EvalException(ErrorCode.INVALID_TASK, what + ": the Hub's parquet conversion of this split is "
+            + "partial (only its first ~5 GB were converted); set dataset_kwargs.allow_partial: true to use it anyway");
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (String f : files) {
+        Path local = file(commit, f);
+        rows.addAll(readFile(local, f));
+      }
+      return rows;
+    }
+
+    private List<Map<String, Object>> readFile(Path local, String repoPath) {
+      List<String> ext = HubDataFiles.extensions(repoPath);
+      if (ext.contains("parquet")) {
+        return ParquetFiles.read(local);
+      }
+      if (ext.contains("jsonl") || ext.contains("json")) {
+        return JsonFiles.read(local, null);
+      }
+      if (ext.contains("csv") || ext.contains("tsv")) {
+        return CsvFiles.read(local, ext.contains("tsv") ? '\t' : ',');
+      }
+      if (ext.contains("txt")) {
+        return TextFiles.read(local);
+      }
+      throw new EvalException(ErrorCode.INVALID_TASK, what + ": data file " + repoPath + " has a format this reader "
+          + "does not support (supported: " + String.join(", ", HubDataFiles.FORMATS) + ")");
+    }
+
+    private String commit(String rev) {
+      if (settings.offline()) {
+        return cache.commit(rev).orElseThrow(() -> notCached("revision '" + rev + "' is not in the cache"));
+      }
+      JsonNode info = call(() -> client.revisionInfo(repo, rev), rev);
+      String sha = info.path("sha").asText(null);
+      if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+        throw new EvalException(ErrorCode.INVALID_TASK, what + ": the Hub at " + settings.endpoint()
+            + " answered revision '" + rev + "' without a commit sha");
+      }
+      cache.writeRef(rev, sha);
+      if (info.has("cardData")) {
+        cache.writeCard(sha, info.get("cardData"));
+      }
+      return sha;
+    }
+
+    private JsonNode card(String commit) {
+      return cache.card(commit).orElseGet(() -> {
+        if (settings.offline()) {
+          throw notCached("the dataset card of commit " + commit + " is not in the cache");
+        }
+        JsonNode info = call(() -> client.revisionInfo(repo, commit), commit);
+        JsonNode c = info.path("cardData");
+        cache.writeCard(commit, c);
+        return c;
+      });
+    }
+
+    private List<String> paths(String commit) {
+      List<HubClient.Entry> entries = cache.tree(commit).orElseGet(() -> {
+        if (settings.offline()) {
+          throw notCached("the file listing of commit " + commit + " is not in the cache");
+        }
+        List<HubClient.Entry> listed = call(() -> client.tree(repo, commit), commit);
+        cache.writeTree(commit, listed);
+        return listed;
+      });
+      return entries.stream().map(HubClient.Entry::path).toList();
+    }
+
+    private Path file(String commit, String path) {
+      Optional<Path> hit = cache.snapshot(commit, path);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      if (settings.offline()) {
+        throw notCached("data file " + path + " of commit " + commit + " is not in the cache");
+      }
+      return call(() -> cache.store(commit, path, tmp -> client.download(repo, commit, path, tmp).etag()), commit);
+    }
+
+    private EvalException notCached(String detail) {
+      return new EvalException(ErrorCode.INVALID_TASK, what + " is not available offline: " + detail + " ("
+          + cache.repoDir() + "). Offline mode is on (HF_HUB_OFFLINE); run once with the Hub reachable to cache "
+          + "it, or point --dataset_dir at an offline copy, or use dataset_path: parquet/json with data_files");
+    }
+
+    private <T> T call(java.util.function.Supplier<T> step, String rev) {
+      try {
+        return step.get();
+      } catch (HubHttpException e) {
+        throw translate(e, rev);
+      }
+    }
+
+    private EvalException translate(HubHttpException e, String rev) {
+      String code = e.errorCode() == null ? "" : e.errorCode();
+      String page = settings.endpoint() + "/datasets/" + repo;
+      String msg;
+      if (code.equals("RevisionNotFound")) {
+        msg = "revision '" + rev + "' does not exist in the dataset repo (check dataset_kwargs.revision)";
+      } else if (code.equals("GatedRepo") && e.status() == 403) {
+        msg = "the dataset is gated and this token has no access yet: ask for access at " + page;
+      } else if (code.equals("GatedRepo") || e.status() == 401 && settings.token() == null) {
+        msg = "the dataset doesn't exist on the Hub or cannot be accessed without a token (HTTP " + e.status()
+            + "); if it is gated or private, set HF_TOKEN to a token with access";
+      } else if (e.status() == 401 && e.serverMessage().contains("Invalid credentials")) {
+        msg = "the Hub rejected the token (HF_TOKEN) as invalid or expired";
+      } else if (e.status() == 401 || code.equals("RepoNotFound") || e.status() == 404
+          && e.getMessage().contains("/revision/")) {
+        msg = "the dataset doesn't exist on the Hub or cannot be accessed with this token (HTTP " + e.status()
+            + "); check dataset_path";
+      } else if (code.equals("EntryNotFound") || e.status() == 404) {
+        msg = "a file listed by the Hub was not found (HTTP 404)";
+      } else {
+        msg = "the Hub request failed: " + e.getMessage();
+      }
+      return new EvalException(ErrorCode.INVALID_TASK, what + ": " + msg, e);
+    }
+  }
+}
