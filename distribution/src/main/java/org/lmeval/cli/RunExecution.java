@@ -32,7 +32,8 @@ final class RunExecution {
     if (config.checkIntegrity()) {
       context.notice("--check_integrity is ignored: lm-eval's task test suite it ran no longer exists");
     }
-    EvalSettings settings = config.toEvalSettings();
+    EvalSettings settings = config.toEvalSettings().toBuilder()
+        .datasetOptions(HubEnvironment.datasetOptions(context.env())).build();
     if (config.includePaths().size() > 0) {
       context.info("Including path: " + config.includePaths());
     }
