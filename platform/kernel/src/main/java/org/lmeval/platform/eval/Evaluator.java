@@ -17,11 +17,15 @@ import org.lmeval.api.model.RequestType;
 import org.lmeval.platform.plugin.PluginRegistry;
 import org.lmeval.platform.progress.Progress;
 import org.lmeval.platform.results.RunInfo;
+import org.lmeval.platform.results.TrackerInfo;
+import org.lmeval.platform.task.ChatTemplate;
+import org.lmeval.platform.task.RunOptions;
 import org.lmeval.platform.task.TaskManager;
 import org.lmeval.platform.task.TaskSelection;
 
 /**
- * Runs an evaluation as lm-eval's {@code simple_evaluate}: open the model, select and build the tasks,
+ * Runs an evaluation as lm-eval's {@code simple_evaluate}: open the model, select and build the tasks (prompts
+ * through the model's chat template with {@code --apply_chat_template}),
  * check the model can serve them, send every request (one pass per request type), score task by task,
  * aggregate groups, print and write the results.
  */
@@ -61,9 +65,12 @@ public final class Evaluator {
     double date = System.currentTimeMillis() / 1000.0;
     // What is reported (results, samples, task metadata, tables) never holds secrets from --model_args.
     EvalSettings reported = settings.toBuilder().modelArgs(Secrets.redact(settings.modelArgs())).build();
-    TaskSelection selection = new TaskManager(registry, settings.includePaths(), indexCacheDir)
-        .select(settings.tasks(), reported);
+    // As simple_evaluate: the model first (its chat template shapes the prompts), then the tasks.
     try (LanguageModel model = openModel(settings)) {
+      ChatTemplate chat = settings.applyChatTemplate() == null ? null
+          : ChatTemplate.of(model, settings.applyChatTemplate(), settings.model());
+      TaskSelection selection = new TaskManager(registry, settings.includePaths(), indexCacheDir)
+          .select(settings.tasks(), reported, chat);
       checkCapabilities(model, selection.tasks());
       if (settings.writeOut()) {
         writeOut(selection.tasks());
@@ -77,6 +84,8 @@ public final class Evaluator {
       List<List<Object>> responses = new ModelRunner(model, Math.max(1, model.preferredBatchSize()), progress)
           .run(all);
       try (ScoringSession session = ScoringSession.builder(registry, reported)
+          .tracker(TrackerInfo.of(reported.model(), reported.modelArgs(), reported.systemInstruction(),
+              chat == null ? null : chat.logged(), RunOptions.fewshotAsMultiturn(reported)))
           .taskOrder(selection.tasks().stream().map(EvalTask::name).toList())
           .startedAt(startNanos)
           .open()) {

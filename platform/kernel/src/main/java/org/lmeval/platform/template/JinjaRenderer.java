@@ -35,13 +35,47 @@ public final class JinjaRenderer {
   private static final Pattern SOLE_EXPRESSION = Pattern.compile("\\{\\{(-?)(.*?)(-?)\\}\\}", Pattern.DOTALL);
   private static final int CACHE_LIMIT = 20_000;
 
+  /**
+   * The Jinja2 {@code Environment} settings that differ between lm-eval's prompt templates and transformers'
+   * chat templates.
+   *
+   * @param trimBlocks {@code trim_blocks}: the first newline after a block or comment tag is removed
+   * @param lstripBlocks {@code lstrip_blocks}: blanks before a block or comment tag at a line start are removed
+   * @param keepTrailingNewline {@code keep_trailing_newline}: false drops one newline ending the template
+   * @param strictUndefined {@code StrictUndefined} (true) or the plain, printable-as-"" {@code Undefined}
+   * @param raiseException whether the {@code raise_exception(message)} global (raises {@code TemplateError}) exists
+   */
+  public record Options(boolean trimBlocks, boolean lstripBlocks, boolean keepTrailingNewline,
+      boolean strictUndefined, boolean raiseException) {
+    /** lm-eval's {@code Environment(undefined=StrictUndefined, keep_trailing_newline=True)}. */
+    public static final Options LM_EVAL = new Options(false, false, true, true, false);
+    /**
+     * transformers' chat-template environment ({@code _compile_jinja_template}): trim_blocks, lstrip_blocks,
+     * no trailing newline kept, plain Undefined, {@code raise_exception}.
+     */
+    public static final Options TRANSFORMERS_CHAT = new Options(true, true, false, false, true);
+  }
+
+  private static final Globals.Function RAISE_EXCEPTION = new Globals.Function("raise_exception", (args, kwargs) -> {
+    throw new PyException("TemplateError", args.isEmpty() ? "" : Py.str(args.get(0)));
+  });
+
+  private final Options options;
   private final PythonJinjava jinjava = new PythonJinjava();
   private final Set<String> filters = Filters.builtins().keySet();
   private final Set<String> tests = Tests.builtins().keySet();
   /** Compiled templates, or the compile error, by template text. */
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
-  public JinjaRenderer() {}
+  /** A renderer for lm-eval's prompt templates ({@link Options#LM_EVAL}). */
+  public JinjaRenderer() {
+    this(Options.LM_EVAL);
+  }
+
+  /** A renderer with the given environment settings (e.g. {@link Options#TRANSFORMERS_CHAT}). */
+  public JinjaRenderer(Options options) {
+    this.options = options;
+  }
 
   /**
    * Renders {@code template} with {@code context} as its variables ({@code apply_template(template, doc)}).
@@ -167,10 +201,16 @@ public final class JinjaRenderer {
 
   private <T> T withInterpreter(Map<String, Object> context, Body<T> body) {
     Map<String, Object> bindings = new HashMap<>();
-    bindings.put(RenderFrame.DOC_KEY, context);
+    Map<String, Object> variables = context;
+    if (options.raiseException() && !context.containsKey("raise_exception")) {
+      variables = new HashMap<>(context);
+      variables.put("raise_exception", RAISE_EXCEPTION);
+    }
+    bindings.put(RenderFrame.DOC_KEY, variables);
     JinjavaConfig config = jinjava.getGlobalConfig();
     Context ctx = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled());
     PyInterpreter interpreter = new PyInterpreter(jinjava, ctx, config);
+    interpreter.lenientUndefined(!options.strictUndefined());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       return body.run(interpreter);
@@ -194,7 +234,7 @@ public final class JinjaRenderer {
   }
 
   private TemplateCompiler compiler() {
-    return new TemplateCompiler(filters::contains, tests::contains);
+    return new TemplateCompiler(filters::contains, tests::contains, options.trimBlocks(), options.lstripBlocks());
   }
 
   /** Jinja2's compile step, cached by template text (a compile error is cached too). */
@@ -202,7 +242,11 @@ public final class JinjaRenderer {
     Object result = compiled.get(template);
     if (result == null) {
       try {
-        result = compiler().compile(normalizeNewlines(template));
+        String source = normalizeNewlines(template);
+        if (!options.keepTrailingNewline() && source.endsWith("\n")) {
+          source = source.substring(0, source.length() - 1);
+        }
+        result = compiler().compile(source);
       } catch (PyException e) {
         result = e;
       }

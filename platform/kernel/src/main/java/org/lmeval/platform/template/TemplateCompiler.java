@@ -41,9 +41,20 @@ final class TemplateCompiler {
    */
   private boolean soft;
 
+  private final boolean trimBlocks;
+  private final boolean lstripBlocks;
+
   TemplateCompiler(Predicate<String> hasFilter, Predicate<String> hasTest) {
+    this(hasFilter, hasTest, false, false);
+  }
+
+  /** A compiler with Jinja2's {@code trim_blocks} and {@code lstrip_blocks} as given. */
+  TemplateCompiler(Predicate<String> hasFilter, Predicate<String> hasTest, boolean trimBlocks,
+      boolean lstripBlocks) {
     this.hasFilter = hasFilter;
     this.hasTest = hasTest;
+    this.trimBlocks = trimBlocks;
+    this.lstripBlocks = lstripBlocks;
   }
 
   /** Compiles a template whose line ends are already {@code \n}; throws Jinja2's compile error. */
@@ -53,7 +64,7 @@ final class TemplateCompiler {
     StringBuilder out = new StringBuilder();
     Deque<String> open = new ArrayDeque<>();
     Deque<List<String>> expected = new ArrayDeque<>();
-    for (Segment segment : TemplateLexer.lex(template)) {
+    for (Segment segment : TemplateLexer.lex(template, trimBlocks, lstripBlocks)) {
       if (segment instanceof Data d) {
         if (!d.raw() && d.text().indexOf('{') < 0) {
           out.append(d.text());
