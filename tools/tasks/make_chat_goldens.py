@@ -145,13 +145,68 @@ def tokenizer_dir(base: Path, template, folder: Path) -> Path:
     return folder
 
 
+# Tasks with a gen_prefix (none of the offline-dataset tasks has one): small in-line documents, written as YAML
+# with dataset_path json here and with an in-memory dataset by the kernel test (platform/kernel ChatPromptTest).
+GEN_PREFIX_DOCS = {
+    "train": [{"question": f"Which letter is number {i}?", "answer": i % 4} for i in range(1, 4)],
+    "test": [{"question": f"Which letter comes at place {i}?", "answer": (i + 1) % 4} for i in range(3)],
+}
+GEN_PREFIX_TASKS = {
+    "chat_mc_prefix": {"output_type": "multiple_choice", "doc_to_choice": ["A", "B", "C", "D"],
+                       "gen_prefix": "Answer:", "description": "Pick one letter.\n\n"},
+    "chat_gen_prefix": {"output_type": "generate_until", "doc_to_target": "{{['A','B','C','D'][answer]}}",
+                        "gen_prefix": "The answer is ", "generation_kwargs": {"until": ["\n"]}},
+}
+
+
+def gen_prefix_fixture(model: Path, out: Path):
+    with tempfile.TemporaryDirectory() as tmp:
+        data = {}
+        for split, docs in GEN_PREFIX_DOCS.items():
+            f = Path(tmp) / f"{split}.jsonl"
+            f.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+            data[split] = str(f)
+        tasks_dir = Path(tmp) / "tasks"
+        tasks_dir.mkdir()
+        common = {"dataset_path": "json", "dataset_kwargs": {"data_files": data}, "training_split": "train",
+                  "test_split": "test", "doc_to_text": "{{question}}", "doc_to_target": "answer",
+                  "num_fewshot": 2, "fewshot_config": {"sampler": "first_n"}}
+        for name, extra in GEN_PREFIX_TASKS.items():
+            (tasks_dir / f"{name}.yaml").write_text(json.dumps({"task": name, **common, **extra}), encoding="utf-8")
+        tm = TaskManager(include_path=str(tasks_dir))
+        tok = Path(tmp) / "tok"
+        tok.mkdir()
+        lm = ChatDummyLM(tokenizer_dir(model, LLAMA2, tok))
+        runs = []
+        for multiturn in (True, False):
+            res = lm_eval.simple_evaluate(model=lm, tasks=list(GEN_PREFIX_TASKS), system_instruction="Be brief.",
+                                          apply_chat_template=True, fewshot_as_multiturn=multiturn,
+                                          bootstrap_iters=0, log_samples=True, task_manager=tm)
+            runs.append({"fewshot_as_multiturn": multiturn,
+                         "requests": {t: [r["arguments"] for r in recs] for t, recs in res["samples"].items()}})
+    fx = {"template": LLAMA2, "special_tokens": lm.tokenizer.special_tokens_map, "docs": GEN_PREFIX_DOCS,
+          "tasks": {n: {**common_for_java(), **t} for n, t in GEN_PREFIX_TASKS.items()}, "runs": runs}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(fx, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{out}: {sum(len(v) for r in runs for v in r['requests'].values())} request lists", file=sys.stderr)
+
+
+def common_for_java():
+    return {"training_split": "train", "test_split": "test", "doc_to_text": "{{question}}",
+            "doc_to_target": "answer", "num_fewshot": 2, "fewshot_config": {"sampler": "first_n"}}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--datasets", type=Path, default=Path("/work/shared/datasets/hf"))
     ap.add_argument("--model", type=Path, default=Path("/work/shared/models/stories260K/hf"))
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--gen-prefix-out", type=Path,
+                    help="also write the gen_prefix fixture (platform/kernel/src/test/resources/chat/gen_prefix.json)")
     ap.add_argument("--only", nargs="*", help="run ids to regenerate")
     a = ap.parse_args()
+    if a.gen_prefix_out:
+        gen_prefix_fixture(a.model, a.gen_prefix_out)
     logging.getLogger("lm_eval").setLevel(logging.ERROR)
     base = TaskManager()
     runs = [r for r in RUNS if not a.only or r["id"] in a.only]

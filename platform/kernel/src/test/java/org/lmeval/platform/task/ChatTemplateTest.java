@@ -64,7 +64,7 @@ class ChatTemplateTest {
   }
 
   /** A model with one chat template (or named ones) and the stories260K special tokens. */
-  static final class TemplateModel implements LanguageModel {
+  static class TemplateModel implements LanguageModel {
     private final Map<String, String> named;
     private final String single;
     private final String json;
