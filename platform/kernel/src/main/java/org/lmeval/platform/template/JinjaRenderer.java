@@ -43,21 +43,32 @@ public final class JinjaRenderer {
    * @param lstripBlocks {@code lstrip_blocks}: blanks before a block or comment tag at a line start are removed
    * @param keepTrailingNewline {@code keep_trailing_newline}: false drops one newline ending the template
    * @param strictUndefined {@code StrictUndefined} (true) or the plain, printable-as-"" {@code Undefined}
-   * @param raiseException whether the {@code raise_exception(message)} global (raises {@code TemplateError}) exists
+   * @param transformersExtensions transformers' additions: the {@code raise_exception(message)} global (raises
+   *     {@code TemplateError}), {@code strftime_now(format)}, its {@code tojson} filter
+   *     ({@code json.dumps(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)}, not HTML-safe)
+   *     and the {@code {% generation %}} block
    */
   public record Options(boolean trimBlocks, boolean lstripBlocks, boolean keepTrailingNewline,
-      boolean strictUndefined, boolean raiseException) {
+      boolean strictUndefined, boolean transformersExtensions) {
     /** lm-eval's {@code Environment(undefined=StrictUndefined, keep_trailing_newline=True)}. */
     public static final Options LM_EVAL = new Options(false, false, true, true, false);
     /**
      * transformers' chat-template environment ({@code _compile_jinja_template}): trim_blocks, lstrip_blocks,
-     * no trailing newline kept, plain Undefined, {@code raise_exception}.
+     * no trailing newline kept, plain Undefined, transformers' globals, filter and tag. Not supported:
+     * {@code {% break %}} / {@code {% continue %}} (jinja2.ext.loopcontrols) and the sandbox's refusals.
      */
     public static final Options TRANSFORMERS_CHAT = new Options(true, true, false, false, true);
   }
 
   private static final Globals.Function RAISE_EXCEPTION = new Globals.Function("raise_exception", (args, kwargs) -> {
     throw new PyException("TemplateError", args.isEmpty() ? "" : Py.str(args.get(0)));
+  });
+  private static final Globals.Function STRFTIME_NOW = new Globals.Function("strftime_now", (args, kwargs) -> {
+    Args a = new Args("strftime_now", args, kwargs).noKeywords();
+    if (args.size() != 1) {
+      throw PyException.typeError("strftime_now() takes 1 positional argument but " + args.size() + " were given");
+    }
+    return Strftime.format(Py.str(a.get(0)), java.time.LocalDateTime.now());
   });
 
   private final Options options;
@@ -202,15 +213,17 @@ public final class JinjaRenderer {
   private <T> T withInterpreter(Map<String, Object> context, Body<T> body) {
     Map<String, Object> bindings = new HashMap<>();
     Map<String, Object> variables = context;
-    if (options.raiseException() && !context.containsKey("raise_exception")) {
+    if (options.transformersExtensions()) {
       variables = new HashMap<>(context);
-      variables.put("raise_exception", RAISE_EXCEPTION);
+      variables.putIfAbsent("raise_exception", RAISE_EXCEPTION);
+      variables.putIfAbsent("strftime_now", STRFTIME_NOW);
     }
     bindings.put(RenderFrame.DOC_KEY, variables);
     JinjavaConfig config = jinjava.getGlobalConfig();
     Context ctx = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled());
     PyInterpreter interpreter = new PyInterpreter(jinjava, ctx, config);
     interpreter.lenientUndefined(!options.strictUndefined());
+    interpreter.transformersExtensions(options.transformersExtensions());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       return body.run(interpreter);
@@ -234,7 +247,8 @@ public final class JinjaRenderer {
   }
 
   private TemplateCompiler compiler() {
-    return new TemplateCompiler(filters::contains, tests::contains, options.trimBlocks(), options.lstripBlocks());
+    return new TemplateCompiler(filters::contains, tests::contains, options.trimBlocks(), options.lstripBlocks(),
+        options.transformersExtensions());
   }
 
   /** Jinja2's compile step, cached by template text (a compile error is cached too). */

@@ -15,6 +15,7 @@ final class PyInterpreter extends JinjavaInterpreter {
   private PyException failure;
   private CompiledTemplate template;
   private boolean lenientUndefined;
+  private boolean transformersExtensions;
 
   PyInterpreter(Jinjava application, Context context, JinjavaConfig config) {
     super(application, context, config);
@@ -40,6 +41,15 @@ final class PyInterpreter extends JinjavaInterpreter {
 
   void lenientUndefined(boolean lenient) {
     this.lenientUndefined = lenient;
+  }
+
+  /** Whether transformers' chat-template additions apply (its {@code tojson}). */
+  boolean transformersExtensions() {
+    return transformersExtensions;
+  }
+
+  void transformersExtensions(boolean on) {
+    this.transformersExtensions = on;
   }
 
   /** Remembers the first failure of this render, and returns it for throwing. */

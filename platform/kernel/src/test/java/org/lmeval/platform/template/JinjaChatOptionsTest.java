@@ -3,7 +3,12 @@ package org.lmeval.platform.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +69,28 @@ class JinjaChatOptionsTest {
     JinjaTemplateException e = assertThrows(JinjaTemplateException.class,
         () -> CHAT.render("{{ nothing.attr }}", Map.of()));
     assertEquals("UndefinedError", e.errorType());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void chatTemplateConstructsRenderAsInTransformers() throws IOException {
+    Map<String, Object> fx;
+    try (InputStream in = getClass().getResourceAsStream("/template/chat-cases.json")) {
+      fx = new ObjectMapper().readValue(in, Map.class);
+    }
+    Map<String, Object> vars = (Map<String, Object>) fx.get("variables");
+    List<String> failures = new ArrayList<>();
+    for (List<String> c : (List<List<String>>) fx.get("cases")) {
+      String got;
+      try {
+        got = CHAT.render(c.get(0), vars);
+      } catch (JinjaTemplateException e) {
+        got = "ERR " + e.getMessage();
+      }
+      if (!c.get(1).equals(got)) {
+        failures.add(c.get(0) + "\n  want: " + c.get(1) + "\n  got:  " + got);
+      }
+    }
+    assertEquals(List.of(), failures);
   }
 }
