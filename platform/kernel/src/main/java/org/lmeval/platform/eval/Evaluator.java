@@ -65,6 +65,7 @@ public final class Evaluator {
     double date = System.currentTimeMillis() / 1000.0;
     // What is reported (results, samples, task metadata, tables) never holds secrets from --model_args.
     EvalSettings reported = settings.toBuilder().modelArgs(Secrets.redact(settings.modelArgs())).build();
+    warnIfChatModelWithoutTemplate(settings);
     // As simple_evaluate: the model first (its chat template shapes the prompts), then the tasks.
     try (LanguageModel model = openModel(settings)) {
       ChatTemplate chat = settings.applyChatTemplate() == null ? null
@@ -128,6 +129,21 @@ public final class Evaluator {
     if (settings.bootstrapIters() < 0) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT,
           "--bootstrap_iters must be >= 0 (0 disables bootstrap stderr), got " + settings.bootstrapIters());
+    }
+  }
+
+  /** lm-eval's warning when a model arg mentions "inst" or "chat" and no chat template is applied. */
+  private void warnIfChatModelWithoutTemplate(EvalSettings settings) {
+    if (log == null || settings.applyChatTemplate() != null) {
+      return;
+    }
+    boolean chatLike = settings.modelArgs().values().stream().map(v -> String.valueOf(v).toLowerCase(
+        java.util.Locale.ROOT)).anyMatch(v -> v.contains("inst") || v.contains("chat"));
+    if (chatLike) {
+      log.println("WARNING: pretrained=" + settings.modelArgs().get("pretrained") + " appears to be an instruct or "
+          + "chat variant but chat template is not applied. Recommend setting `apply_chat_template` (optionally "
+          + "`fewshot_as_multiturn`).");
+      log.flush();
     }
   }
 
