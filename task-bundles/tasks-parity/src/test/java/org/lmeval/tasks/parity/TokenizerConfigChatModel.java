@@ -1,17 +1,15 @@
 package org.lmeval.tasks.parity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lmeval.api.ErrorCode;
-import org.lmeval.api.EvalException;
 import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
+import org.lmeval.api.model.TokenizerChatTemplates;
 
 /**
  * A model that only has a tokenizer's chat template: the {@code chat_template} value of a tokenizer_config.json
@@ -29,23 +27,7 @@ final class TokenizerConfigChatModel implements LanguageModel {
 
   @Override
   public Optional<String> chatTemplate(String name) {
-    if (chatTemplate instanceof String s) {
-      return Optional.of(s);
-    }
-    if (!(chatTemplate instanceof List<?> entries)) {
-      return Optional.empty();
-    }
-    String wanted = name == null || name.isEmpty() ? "default" : name;
-    List<String> names = new ArrayList<>();
-    for (Object o : entries) {
-      Map<?, ?> e = (Map<?, ?>) o;
-      if (wanted.equals(e.get("name"))) {
-        return Optional.of((String) e.get("template"));
-      }
-      names.add(String.valueOf(e.get("name")));
-    }
-    throw new EvalException(ErrorCode.INVALID_ARGUMENT, "chat template '" + wanted + "' is not available; the "
-        + "template names are " + names.stream().sorted().toList());
+    return TokenizerChatTemplates.select(chatTemplate, name);
   }
 
   @Override
