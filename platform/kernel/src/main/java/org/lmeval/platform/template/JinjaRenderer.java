@@ -26,6 +26,8 @@ import org.lmeval.platform.python.PythonTuple;
  * {@code str()} of values, Python {@code str}/{@code list}/{@code dict} methods, slicing and negative
  * indices, Python operators, Jinja2's filters, tests, statements, scoping and undefined handling.
  *
+ * <p>{@link Options#TRANSFORMERS_CHAT} switches to the environment transformers renders chat templates in.
+ *
  * <p>Thread-safe; one instance can serve a whole run. Context values are Python values as Java:
  * {@code None} = null, bool = {@link Boolean}, int = {@link Integer}/{@link Long}/{@link BigInteger},
  * float = {@link Double}, str = {@link String}, list = {@link List}, tuple = {@link PythonTuple},
@@ -54,8 +56,10 @@ public final class JinjaRenderer {
     public static final Options LM_EVAL = new Options(false, false, true, true, false);
     /**
      * transformers' chat-template environment ({@code _compile_jinja_template}): trim_blocks, lstrip_blocks,
-     * no trailing newline kept, plain Undefined, transformers' globals, filter and tag. Not supported:
-     * {@code {% break %}} / {@code {% continue %}} (jinja2.ext.loopcontrols) and the sandbox's refusals.
+     * no trailing newline kept, plain Undefined, transformers' globals, filter and tag, and
+     * {@code {% break %}} / {@code {% continue %}} (jinja2.ext.loopcontrols). Not reproduced: the immutable
+     * sandbox's refusals (a template that mutates a list renders here instead of failing) and transformers'
+     * underscore checks on {@code namespace} attributes.
      */
     public static final Options TRANSFORMERS_CHAT = new Options(true, true, false, false, true);
   }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jinja2's template lexer ({@code jinja2.lexer.Lexer.tokeniter} with lm-eval's settings:
- * default delimiters, no trim_blocks / lstrip_blocks, no line statements): splits a template into
+ * Jinja2's template lexer ({@code jinja2.lexer.Lexer.tokeniter} with default delimiters, no line
+ * statements, and trim_blocks / lstrip_blocks off as lm-eval has them or on as transformers' chat
+ * templates have them): splits a template into
  * data, {@code {{ }}} expressions, {@code {% %}} statements and raw blocks, drops comments, and
  * applies whitespace control ({@code {%-} strips the preceding text with Python's {@code rstrip},
  * {@code -%}} the following whitespace). Expression and statement ends are found with Jinja2's token
