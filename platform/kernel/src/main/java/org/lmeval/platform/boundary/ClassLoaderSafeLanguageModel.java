@@ -3,6 +3,8 @@ package org.lmeval.platform.boundary;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lmeval.api.ErrorCode;
@@ -108,6 +110,27 @@ public final class ClassLoaderSafeLanguageModel implements LanguageModel {
   public String fingerprint() {
     String fingerprint = boundary.call(component, "fingerprint()", ErrorCode.BACKEND_FAILURE, delegate::fingerprint);
     return fingerprint == null ? "" : fingerprint;
+  }
+
+  @Override
+  public Optional<String> chatTemplate(String name) {
+    Optional<String> t = boundary.call(component, "chatTemplate(" + name + ")", ErrorCode.BACKEND_FAILURE,
+        () -> delegate.chatTemplate(name));
+    return t == null ? Optional.empty() : t;
+  }
+
+  @Override
+  public Map<String, String> specialTokens() {
+    Map<String, String> m = boundary.call(component, "specialTokens()", ErrorCode.BACKEND_FAILURE,
+        delegate::specialTokens);
+    return m == null ? Map.of() : m;
+  }
+
+  @Override
+  public Optional<String> applyChatTemplate(List<Map<String, String>> messages, boolean addGenerationPrompt) {
+    Optional<String> r = boundary.call(component, "applyChatTemplate of " + messages.size() + " messages",
+        ErrorCode.BACKEND_FAILURE, () -> delegate.applyChatTemplate(messages, addGenerationPrompt));
+    return r == null ? Optional.empty() : r;
   }
 
   @Override

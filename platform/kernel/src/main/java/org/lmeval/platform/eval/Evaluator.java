@@ -23,11 +23,15 @@ import org.lmeval.platform.cache.ResponseCaches;
 import org.lmeval.platform.plugin.PluginRegistry;
 import org.lmeval.platform.progress.Progress;
 import org.lmeval.platform.results.RunInfo;
+import org.lmeval.platform.results.TrackerInfo;
+import org.lmeval.platform.task.ChatTemplate;
+import org.lmeval.platform.task.RunOptions;
 import org.lmeval.platform.task.TaskManager;
 import org.lmeval.platform.task.TaskSelection;
 
 /**
- * Runs an evaluation as lm-eval's {@code simple_evaluate}: open the model, select and build the tasks,
+ * Runs an evaluation as lm-eval's {@code simple_evaluate}: open the model, select and build the tasks (prompts
+ * through the model's chat template with {@code --apply_chat_template}),
  * check the model can serve them, send every request (one pass per request type), score task by task,
  * aggregate groups, print and write the results.
  */
@@ -68,13 +72,17 @@ public final class Evaluator {
     double date = System.currentTimeMillis() / 1000.0;
     // What is reported (results, samples, task metadata, tables) never holds secrets from --model_args.
     EvalSettings reported = settings.toBuilder().modelArgs(Secrets.redact(settings.modelArgs())).build();
-    TaskSelection selection = new TaskManager(registry, settings.includePaths(),
-        workDir == null ? null : workDir.resolve("task-index")).select(settings.tasks(), reported);
+    warnIfChatModelWithoutTemplate(settings);
     RequestCache requestCache = settings.cacheRequests() == null ? RequestCache.off()
         : RequestCache.open(requestCacheDir(), settings.cacheRequests(), log);
     // The response cache opens before the model, so a broken cache stops the run before any expensive work.
+    // As simple_evaluate: the model first (its chat template shapes the prompts), then the tasks.
     try (ResponseCache cache = ResponseCaches.open(registry, settings.useCache());
         LanguageModel model = openModel(settings)) {
+      ChatTemplate chat = settings.applyChatTemplate() == null ? null
+          : ChatTemplate.of(model, settings.applyChatTemplate(), settings.model());
+      TaskSelection selection = new TaskManager(registry, settings.includePaths(),
+          workDir == null ? null : workDir.resolve("task-index")).select(settings.tasks(), reported, chat);
       checkCapabilities(model, selection.tasks());
       List<Instance> all = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
@@ -95,6 +103,8 @@ public final class Evaluator {
       List<List<Object>> responses = new ModelRunner(sending, Math.max(1, model.preferredBatchSize()), progress)
           .run(all);
       try (ScoringSession session = ScoringSession.builder(registry, reported)
+          .tracker(TrackerInfo.of(reported.model(), reported.modelArgs(), reported.systemInstruction(),
+              chat == null ? null : chat.logged(), RunOptions.fewshotAsMultiturn(reported)))
           .taskOrder(selection.tasks().stream().map(EvalTask::name).toList())
           .startedAt(startNanos)
           .open()) {
@@ -138,6 +148,21 @@ public final class Evaluator {
     if (settings.bootstrapIters() < 0) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT,
           "--bootstrap_iters must be >= 0 (0 disables bootstrap stderr), got " + settings.bootstrapIters());
+    }
+  }
+
+  /** lm-eval's warning when a model arg mentions "inst" or "chat" and no chat template is applied. */
+  private void warnIfChatModelWithoutTemplate(EvalSettings settings) {
+    if (log == null || settings.applyChatTemplate() != null) {
+      return;
+    }
+    boolean chatLike = settings.modelArgs().values().stream().map(v -> String.valueOf(v).toLowerCase(
+        java.util.Locale.ROOT)).anyMatch(v -> v.contains("inst") || v.contains("chat"));
+    if (chatLike) {
+      log.println("WARNING: pretrained=" + settings.modelArgs().get("pretrained") + " appears to be an instruct or "
+          + "chat variant but chat template is not applied. Recommend setting `apply_chat_template` (optionally "
+          + "`fewshot_as_multiturn`).");
+      log.flush();
     }
   }
 

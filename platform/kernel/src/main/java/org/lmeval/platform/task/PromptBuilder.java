@@ -9,9 +9,11 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 
 /**
- * Builds one task's plain-text contexts as lm-eval 0.4.13's {@code fewshot_context}: system instruction and
- * description (joined with the few-shot delimiter), the few-shot examples drawn for this document, then the
- * document's own question (with its {@code gen_prefix}). For a multiple-input task, one context per choice.
+ * Builds one task's contexts as lm-eval 0.4.13's {@code fewshot_context}: system instruction and description
+ * (joined with the few-shot delimiter), the few-shot examples drawn for this document, then the document's own
+ * question (with its {@code gen_prefix}). For a multiple-input task, one context per choice. The messages are
+ * rendered as plain text, or, with a chat template, as a conversation: multi-turn (one user/assistant pair per
+ * example) or collapsed into one user message ({@code multiturn_to_singleturn}).
  */
 final class PromptBuilder {
   private final TaskConfig cfg;
@@ -20,10 +22,23 @@ final class PromptBuilder {
   private final int numFewshot;
   private final String systemInstruction;
   private final boolean multipleInput;
+  private final ChatTemplate chat;
+  private final boolean fewshotAsMultiturn;
   private final Map<Map<String, Object>, List<Message>> turns = new IdentityHashMap<>();
 
   PromptBuilder(TaskConfig cfg, DocFormatter formatter, FewshotSampler sampler, int numFewshot,
       String systemInstruction, boolean multipleInput) {
+    this(cfg, formatter, sampler, numFewshot, systemInstruction, multipleInput, null, false);
+  }
+
+  /**
+   * @param chat the chat template to render with, or null for plain text
+   * @param fewshotAsMultiturn with a chat template: keep the examples as separate turns
+   */
+  PromptBuilder(TaskConfig cfg, DocFormatter formatter, FewshotSampler sampler, int numFewshot,
+      String systemInstruction, boolean multipleInput, ChatTemplate chat, boolean fewshotAsMultiturn) {
+    this.chat = chat;
+    this.fewshotAsMultiturn = fewshotAsMultiturn;
     this.cfg = cfg;
     this.formatter = formatter;
     this.sampler = sampler;
@@ -52,17 +67,26 @@ final class PromptBuilder {
     List<Object> choices = formatter.hasChoices() ? formatter.choices(doc, null, label) : null;
     Object prefix = formatter.prefix(doc, label);
     String genPrefix = prefix == null ? null : str(prefix, "gen_prefix", label);
+    boolean addGenerationPrompt = genPrefix == null || genPrefix.isEmpty();
     if (multipleInput) {
       List<String> contexts = new ArrayList<>();
       for (Object choice : choices) {
         List<Message> m = new ArrayList<>(messages);
         m.addAll(qaTurn(str(choice, "doc_to_choice", label), null, null, genPrefix, "", "", label));
-        contexts.add(PromptText.plain(m));
+        contexts.add(render(m, addGenerationPrompt));
       }
       return contexts;
     }
     messages.addAll(qaTurn(q, choices, null, genPrefix, cfg.string("target_delimiter"), "", label));
-    return PromptText.plain(messages);
+    return render(messages, addGenerationPrompt);
+  }
+
+  private String render(List<Message> messages, boolean addGenerationPrompt) {
+    if (chat == null) {
+      return PromptText.plain(messages);
+    }
+    return chat.render(fewshotAsMultiturn ? PromptText.chat(messages) : PromptText.singleTurn(messages),
+        addGenerationPrompt);
   }
 
   private List<Message> fewshotTurn(Map<String, Object> example) {

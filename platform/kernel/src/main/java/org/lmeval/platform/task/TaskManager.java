@@ -78,6 +78,16 @@ public final class TaskManager {
   }
 
   /**
+   * Selects tasks with a run's settings applied, prompts rendered with {@code chat} when the settings ask for
+   * {@code --apply_chat_template}.
+   *
+   * @param chat the opened model's chat template ({@link ChatTemplate#of}), or null without a chat template
+   */
+  public TaskSelection select(List<String> names, EvalSettings settings, ChatTemplate chat) {
+    return select(names, RunOptions.of(settings, chat), datasetSettings(settings));
+  }
+
+  /**
    * The dataset settings the kernel passes to dataset providers: {@code dataset_dir}, then the
    * {@code datasetOptions} ({@code offline}, {@code token}, {@code endpoint}, {@code cache_dir}).
    */

@@ -474,7 +474,7 @@ final class YamlTask implements EvalTask {
       }
     }
     PromptBuilder prompts = new PromptBuilder(cfg, formatter, numFewshot > 0 ? sampler() : null, numFewshot,
-        run.systemInstruction(), multipleInput);
+        run.systemInstruction(), multipleInput, run.chatTemplate(), run.fewshotAsMultiturn());
     List<Instance> out = new ArrayList<>();
     for (int k = 0; k < selected.size(); k++) {
       int index = selected.get(k);
@@ -525,6 +525,11 @@ final class YamlTask implements EvalTask {
       }
       case MULTIPLE_CHOICE -> {
         String td = cfg.string("target_delimiter");
+        if (run.chatTemplate() != null) {
+          // with a chat template, only a gen_prefix that does not end in whitespace keeps the delimiter
+          Object genPrefix = cfg.get("gen_prefix");
+          td = PyText.truthy(genPrefix) && !PyText.endsWithSpace(PyText.str(genPrefix)) ? td : "";
+        }
         List<Object> choices = formatter.choices(doc, null, label);
         List<String[]> args = new ArrayList<>();
         if (multipleInput) {

@@ -155,7 +155,8 @@ final class Filters {
       return total;
     });
     m.put("title", (v, a, f) -> titleFilter(Py.str(v)));
-    m.put("tojson", (v, a, f) -> toJson(v, a.keywords("indent").count(0, 1).get(0, "indent", null)));
+    m.put("tojson", (v, a, f) -> PyInterpreter.current().transformersExtensions() ? transformersToJson(v, a)
+        : toJson(v, a.keywords("indent").count(0, 1).get(0, "indent", null)));
     m.put("trim", (v, a, f) -> {
       Object chars = a.keywords("chars").count(0, 1).get(0, "chars", null);
       if (chars != null && !(chars instanceof String)) {
@@ -590,6 +591,33 @@ final class Filters {
     }
     return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("'", "\\u0027");
+  }
+
+  /**
+   * transformers' chat-template {@code tojson(x, ensure_ascii=False, indent=None, separators=None,
+   * sort_keys=False)}: plain {@code json.dumps}, not HTML-safe.
+   */
+  private static String transformersToJson(Object value, Args args) {
+    Args a = args.keywords("ensure_ascii", "indent", "separators", "sort_keys").count(0, 4);
+    PythonJson.Options options = PythonJson.Options.DEFAULT.withEnsureAscii(Py.truthy(a.get(0, "ensure_ascii",
+        false))).withSortKeys(Py.truthy(a.get(3, "sort_keys", false))).withFallback(PythonJson::notSerializable);
+    Object indent = a.get(1, "indent", null);
+    if (indent != null) {
+      options = options.withIndent((int) Math.max(0, Args.index(indent)));
+    }
+    Object separators = a.get(2, "separators", null);
+    if (separators != null) {
+      List<Object> seps = Py.iterate(separators);
+      if (seps.size() != 2) {
+        throw PyException.valueError("separators must be an (item_separator, key_separator) pair");
+      }
+      options = options.withSeparators(Py.str(seps.get(0)), Py.str(seps.get(1)));
+    }
+    try {
+      return PythonJson.dumps(jsonable(value), options);
+    } catch (IllegalArgumentException e) {
+      throw PyException.typeError(e.getMessage());
+    }
   }
 
   /** Fails as {@code json.dumps} does on values JSON cannot hold (template-only objects). */

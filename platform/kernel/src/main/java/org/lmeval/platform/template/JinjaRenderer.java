@@ -26,6 +26,8 @@ import org.lmeval.platform.python.PythonTuple;
  * {@code str()} of values, Python {@code str}/{@code list}/{@code dict} methods, slicing and negative
  * indices, Python operators, Jinja2's filters, tests, statements, scoping and undefined handling.
  *
+ * <p>{@link Options#TRANSFORMERS_CHAT} switches to the environment transformers renders chat templates in.
+ *
  * <p>Thread-safe; one instance can serve a whole run. Context values are Python values as Java:
  * {@code None} = null, bool = {@link Boolean}, int = {@link Integer}/{@link Long}/{@link BigInteger},
  * float = {@link Double}, str = {@link String}, list = {@link List}, tuple = {@link PythonTuple},
@@ -35,13 +37,60 @@ public final class JinjaRenderer {
   private static final Pattern SOLE_EXPRESSION = Pattern.compile("\\{\\{(-?)(.*?)(-?)\\}\\}", Pattern.DOTALL);
   private static final int CACHE_LIMIT = 20_000;
 
+  /**
+   * The Jinja2 {@code Environment} settings that differ between lm-eval's prompt templates and transformers'
+   * chat templates.
+   *
+   * @param trimBlocks {@code trim_blocks}: the first newline after a block or comment tag is removed
+   * @param lstripBlocks {@code lstrip_blocks}: blanks before a block or comment tag at a line start are removed
+   * @param keepTrailingNewline {@code keep_trailing_newline}: false drops one newline ending the template
+   * @param strictUndefined {@code StrictUndefined} (true) or the plain, printable-as-"" {@code Undefined}
+   * @param transformersExtensions transformers' additions: the {@code raise_exception(message)} global (raises
+   *     {@code TemplateError}), {@code strftime_now(format)}, its {@code tojson} filter
+   *     ({@code json.dumps(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)}, not HTML-safe)
+   *     and the {@code {% generation %}} block
+   */
+  public record Options(boolean trimBlocks, boolean lstripBlocks, boolean keepTrailingNewline,
+      boolean strictUndefined, boolean transformersExtensions) {
+    /** lm-eval's {@code Environment(undefined=StrictUndefined, keep_trailing_newline=True)}. */
+    public static final Options LM_EVAL = new Options(false, false, true, true, false);
+    /**
+     * transformers' chat-template environment ({@code _compile_jinja_template}): trim_blocks, lstrip_blocks,
+     * no trailing newline kept, plain Undefined, transformers' globals, filter and tag, and
+     * {@code {% break %}} / {@code {% continue %}} (jinja2.ext.loopcontrols). Not reproduced: the immutable
+     * sandbox's refusals (a template that mutates a list renders here instead of failing) and transformers'
+     * underscore checks on {@code namespace} attributes.
+     */
+    public static final Options TRANSFORMERS_CHAT = new Options(true, true, false, false, true);
+  }
+
+  private static final Globals.Function RAISE_EXCEPTION = new Globals.Function("raise_exception", (args, kwargs) -> {
+    throw new PyException("TemplateError", args.isEmpty() ? "" : Py.str(args.get(0)));
+  });
+  private static final Globals.Function STRFTIME_NOW = new Globals.Function("strftime_now", (args, kwargs) -> {
+    Args a = new Args("strftime_now", args, kwargs).noKeywords();
+    if (args.size() != 1) {
+      throw PyException.typeError("strftime_now() takes 1 positional argument but " + args.size() + " were given");
+    }
+    return Strftime.format(Py.str(a.get(0)), java.time.LocalDateTime.now());
+  });
+
+  private final Options options;
   private final PythonJinjava jinjava = new PythonJinjava();
   private final Set<String> filters = Filters.builtins().keySet();
   private final Set<String> tests = Tests.builtins().keySet();
   /** Compiled templates, or the compile error, by template text. */
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
-  public JinjaRenderer() {}
+  /** A renderer for lm-eval's prompt templates ({@link Options#LM_EVAL}). */
+  public JinjaRenderer() {
+    this(Options.LM_EVAL);
+  }
+
+  /** A renderer with the given environment settings (e.g. {@link Options#TRANSFORMERS_CHAT}). */
+  public JinjaRenderer(Options options) {
+    this.options = options;
+  }
 
   /**
    * Renders {@code template} with {@code context} as its variables ({@code apply_template(template, doc)}).
@@ -167,10 +216,18 @@ public final class JinjaRenderer {
 
   private <T> T withInterpreter(Map<String, Object> context, Body<T> body) {
     Map<String, Object> bindings = new HashMap<>();
-    bindings.put(RenderFrame.DOC_KEY, context);
+    Map<String, Object> variables = context;
+    if (options.transformersExtensions()) {
+      variables = new HashMap<>(context);
+      variables.putIfAbsent("raise_exception", RAISE_EXCEPTION);
+      variables.putIfAbsent("strftime_now", STRFTIME_NOW);
+    }
+    bindings.put(RenderFrame.DOC_KEY, variables);
     JinjavaConfig config = jinjava.getGlobalConfig();
     Context ctx = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled());
     PyInterpreter interpreter = new PyInterpreter(jinjava, ctx, config);
+    interpreter.lenientUndefined(!options.strictUndefined());
+    interpreter.transformersExtensions(options.transformersExtensions());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       return body.run(interpreter);
@@ -194,7 +251,8 @@ public final class JinjaRenderer {
   }
 
   private TemplateCompiler compiler() {
-    return new TemplateCompiler(filters::contains, tests::contains);
+    return new TemplateCompiler(filters::contains, tests::contains, options.trimBlocks(), options.lstripBlocks(),
+        options.transformersExtensions());
   }
 
   /** Jinja2's compile step, cached by template text (a compile error is cached too). */
@@ -202,7 +260,11 @@ public final class JinjaRenderer {
     Object result = compiled.get(template);
     if (result == null) {
       try {
-        result = compiler().compile(normalizeNewlines(template));
+        String source = normalizeNewlines(template);
+        if (!options.keepTrailingNewline() && source.endsWith("\n")) {
+          source = source.substring(0, source.length() - 1);
+        }
+        result = compiler().compile(source);
       } catch (PyException e) {
         result = e;
       }

@@ -29,7 +29,7 @@ final class JinjaTags {
         new SetTag(true), new With(), new FilterBlock(), new Print(), new Block(), new Macro(),
         new LoaderTag("include"), new LoaderTag("import"), new LoaderTag("from"),
         new LoaderTag("extends"), new Unsupported("call", "endcall"),
-        new Unsupported("autoescape", "endautoescape"));
+        new Unsupported("autoescape", "endautoescape"), new LoopControlTag(true), new LoopControlTag(false));
   }
 
   static <T> T statement(TagNode node, JinjavaInterpreter interpreter) {
@@ -48,10 +48,61 @@ final class JinjaTags {
 
   static String render(List<Node> nodes, JinjavaInterpreter interpreter) {
     StringBuilder sb = new StringBuilder();
-    for (Node n : nodes) {
-      sb.append(n.render(interpreter).getValue());
+    try {
+      for (Node n : nodes) {
+        sb.append(n.render(interpreter).getValue());
+      }
+    } catch (LoopControl c) {
+      c.partial.insert(0, sb);
+      throw c;
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code {% break %}} / {@code {% continue %}} (jinja2.ext.loopcontrols) on its way to the enclosing loop,
+   * carrying what the iteration rendered before it. An {@code InterpretException} so that Jinjava's node
+   * rendering passes it through unchanged.
+   */
+  static final class LoopControl extends com.hubspot.jinjava.interpret.InterpretException {
+    private static final long serialVersionUID = 1L;
+    final boolean isBreak;
+    final transient StringBuilder partial = new StringBuilder();
+
+    LoopControl(boolean isBreak) {
+      super(isBreak ? "break" : "continue");
+      this.isBreak = isBreak;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  /** {@code break} and {@code continue} (only transformers' chat-template environment compiles them). */
+  static final class LoopControlTag extends PyTag {
+    private static final long serialVersionUID = 1L;
+    private final boolean isBreak;
+
+    LoopControlTag(boolean isBreak) {
+      this.isBreak = isBreak;
+    }
+
+    @Override
+    public String getName() {
+      return isBreak ? "break" : "continue";
+    }
+
+    @Override
+    public String getEndTagName() {
+      return null;
+    }
+
+    @Override
+    String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
+      throw new LoopControl(isBreak);
+    }
   }
 
   static boolean isMarker(Node n, String name) {
@@ -231,7 +282,14 @@ final class JinjaTags {
         try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
           assign(f, st.target(), items.get(i));
           f.assign("loop", new LoopContext(items, i, depth, recurse, lastChanged));
-          out.append(render(body, interpreter));
+          try {
+            out.append(render(body, interpreter));
+          } catch (LoopControl c) {
+            out.append(c.partial);
+            if (c.isBreak) {
+              break;
+            }
+          }
         }
       }
       return !items.isEmpty();

@@ -14,6 +14,8 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 final class PyInterpreter extends JinjavaInterpreter {
   private PyException failure;
   private CompiledTemplate template;
+  private boolean lenientUndefined;
+  private boolean transformersExtensions;
 
   PyInterpreter(Jinjava application, Context context, JinjavaConfig config) {
     super(application, context, config);
@@ -30,6 +32,24 @@ final class PyInterpreter extends JinjavaInterpreter {
       throw new IllegalStateException("not rendering with the Python-compatible Jinjava");
     }
     return p;
+  }
+
+  /** Whether missing names give Jinja2's plain {@code Undefined} (transformers' chat templates) instead of strict. */
+  boolean lenientUndefined() {
+    return lenientUndefined;
+  }
+
+  void lenientUndefined(boolean lenient) {
+    this.lenientUndefined = lenient;
+  }
+
+  /** Whether transformers' chat-template additions apply (its {@code tojson}). */
+  boolean transformersExtensions() {
+    return transformersExtensions;
+  }
+
+  void transformersExtensions(boolean on) {
+    this.transformersExtensions = on;
   }
 
   /** Remembers the first failure of this render, and returns it for throwing. */

@@ -31,7 +31,8 @@ final class TemplateCompiler {
       "block", List.of("endblock"),
       "macro", List.of("endmacro"),
       "call", List.of("endcall"),
-      "autoescape", List.of("endautoescape"));
+      "autoescape", List.of("endautoescape"),
+      "generation", List.of("endgeneration"));
 
   private final Predicate<String> hasFilter;
   private final Predicate<String> hasTest;
@@ -41,9 +42,26 @@ final class TemplateCompiler {
    */
   private boolean soft;
 
+  private final boolean trimBlocks;
+  private final boolean lstripBlocks;
+  private final boolean generationTag;
+
   TemplateCompiler(Predicate<String> hasFilter, Predicate<String> hasTest) {
+    this(hasFilter, hasTest, false, false, false);
+  }
+
+  /**
+   * A compiler with Jinja2's {@code trim_blocks} and {@code lstrip_blocks} as given, and, when
+   * {@code generationTag}, transformers' {@code {% generation %}...{% endgeneration %}} block (it renders its
+   * body) and jinja2.ext.loopcontrols' {@code {% break %}} and {@code {% continue %}} inside a for loop.
+   */
+  TemplateCompiler(Predicate<String> hasFilter, Predicate<String> hasTest, boolean trimBlocks,
+      boolean lstripBlocks, boolean generationTag) {
     this.hasFilter = hasFilter;
     this.hasTest = hasTest;
+    this.trimBlocks = trimBlocks;
+    this.lstripBlocks = lstripBlocks;
+    this.generationTag = generationTag;
   }
 
   /** Compiles a template whose line ends are already {@code \n}; throws Jinja2's compile error. */
@@ -53,7 +71,7 @@ final class TemplateCompiler {
     StringBuilder out = new StringBuilder();
     Deque<String> open = new ArrayDeque<>();
     Deque<List<String>> expected = new ArrayDeque<>();
-    for (Segment segment : TemplateLexer.lex(template)) {
+    for (Segment segment : TemplateLexer.lex(template, trimBlocks, lstripBlocks)) {
       if (segment instanceof Data d) {
         if (!d.raw() && d.text().indexOf('{') < 0) {
           out.append(d.text());
@@ -114,7 +132,8 @@ final class TemplateCompiler {
       String block = open.pop();
       expected.pop();
       soft = "if".equals(open.peek());
-      out.append("{% end").append(block.equals("set") ? "setblock" : block).append(" %}");
+      out.append("{% end").append(block.equals("set") ? "setblock" : block.equals("generation") ? "with" : block)
+          .append(" %}");
       return;
     }
     Object st;
@@ -154,6 +173,19 @@ final class TemplateCompiler {
         st = chain;
       }
       case "block" -> st = JinjaStatements.blockName(p);
+      case "break", "continue" -> {
+        if (!generationTag || !open.contains("for")) {
+          throw unknownTag(name, open, expected);
+        }
+        st = name;
+      }
+      case "generation" -> {
+        if (!generationTag) {
+          throw unknownTag(name, open, expected);
+        }
+        st = JinjaStatements.withStatement(p); // no targets: a scope that renders its body
+        jinjavaTag = "with";
+      }
       case "macro" -> {
         JinjaStatements.Macro m = JinjaStatements.macroStatement(p);
         m.defaults().forEach(this::checkNames);

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jinja2's template lexer ({@code jinja2.lexer.Lexer.tokeniter} with lm-eval's settings:
- * default delimiters, no trim_blocks / lstrip_blocks, no line statements): splits a template into
+ * Jinja2's template lexer ({@code jinja2.lexer.Lexer.tokeniter} with default delimiters, no line
+ * statements, and trim_blocks / lstrip_blocks off as lm-eval has them or on as transformers' chat
+ * templates have them): splits a template into
  * data, {@code {{ }}} expressions, {@code {% %}} statements and raw blocks, drops comments, and
  * applies whitespace control ({@code {%-} strips the preceding text with Python's {@code rstrip},
  * {@code -%}} the following whitespace). Expression and statement ends are found with Jinja2's token
@@ -27,18 +28,52 @@ final class TemplateLexer {
   record Statement(String source, int line, boolean closed) implements Segment {}
 
   private final String src;
+  private final boolean trimBlocks;
+  private final boolean lstripBlocks;
   private final List<Segment> out = new ArrayList<>();
   private int pos;
 
-  private TemplateLexer(String src) {
+  private TemplateLexer(String src, boolean trimBlocks, boolean lstripBlocks) {
     this.src = src;
+    this.trimBlocks = trimBlocks;
+    this.lstripBlocks = lstripBlocks;
   }
 
-  /** Lexes a template whose line ends are already {@code \n}. */
+  /** Lexes a template whose line ends are already {@code \n}, with lm-eval's settings. */
   static List<Segment> lex(String template) {
-    TemplateLexer lexer = new TemplateLexer(template);
+    return lex(template, false, false);
+  }
+
+  /**
+   * Lexes with Jinja2's {@code trim_blocks} (the first newline after a block or comment tag is removed) and
+   * {@code lstrip_blocks} (spaces and tabs from the start of a line up to a block or comment tag are removed)
+   * as given; {@code +%}} and {@code {%+} turn them off for one tag.
+   */
+  static List<Segment> lex(String template, boolean trimBlocks, boolean lstripBlocks) {
+    TemplateLexer lexer = new TemplateLexer(template, trimBlocks, lstripBlocks);
     lexer.run();
     return lexer.out;
+  }
+
+  /** Jinja2's {@code lstrip_blocks}: the data before a tag loses its last line's blanks if that is all it has. */
+  private String lstrip(String data, int dataStart) {
+    int lineStart = data.lastIndexOf('\n') + 1;
+    boolean lineStarting = dataStart == 0 || src.charAt(dataStart - 1) == '\n';
+    if (lineStart == 0 && !lineStarting) {
+      return data;
+    }
+    for (int i = lineStart; i < data.length(); i++) {
+      char c = data.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return data;
+      }
+    }
+    return data.substring(0, lineStart);
+  }
+
+  /** Jinja2's {@code trim_blocks}: skips one newline after a plain block or comment end. */
+  private int trimmed(int after) {
+    return trimBlocks && after < src.length() && src.charAt(after) == '\n' ? after + 1 : after;
   }
 
   private int lineAt(int at) {
@@ -79,6 +114,8 @@ final class TemplateLexer {
       char sign = kind == 'r' ? rawSign(at) : signAt(at + 2);
       if (sign == '-') {
         data = StrMethods.strip(data, null, false, true);
+      } else if (sign != '+' && lstripBlocks && kind != '{') {
+        data = lstrip(data, pos);
       }
       if (!data.isEmpty()) {
         out.add(new Data(data, false));
@@ -145,7 +182,7 @@ final class TemplateLexer {
         return;
       }
       if (src.startsWith("#}", j)) {
-        pos = j + 2;
+        pos = trimmed(j + 2);
         return;
       }
     }
@@ -170,7 +207,7 @@ final class TemplateLexer {
       } else if (src.startsWith("-%}", i)) {
         end = skipSpace(i + 3);
       } else if (src.startsWith("%}", i)) {
-        end = i + 2;
+        end = trimmed(i + 2);
       } else {
         continue;
       }
@@ -212,7 +249,7 @@ final class TemplateLexer {
         } else if (statement && src.startsWith("+" + end, p)) {
           after = p + 3;
         } else if (src.startsWith(end, p)) {
-          after = p + 2;
+          after = statement ? trimmed(p + 2) : p + 2;
         }
         if (after >= 0) {
           String content = src.substring(from, p);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jinja2's undefined value. lm-eval renders with {@code StrictUndefined}: the value of a missing
+ * Jinja2's undefined value. lm-eval renders with {@code StrictUndefined} (transformers' chat templates with
+ * the plain {@code Undefined}, see {@link PyInterpreter#lenientUndefined()}): the value of a missing
  * variable, attribute or item may be passed around, tested ({@code is defined}) and replaced
  * ({@code |default}), and every other use (printing, truth value, iteration, comparison, arithmetic,
  * attribute access, calling) raises {@code UndefinedError} with Jinja2's message. An inline
@@ -30,17 +31,23 @@ final class Undefined {
 
   /** A variable that is not in the context. */
   static Undefined variable(String name) {
-    return new Undefined(null, MISSING, name, true);
+    return new Undefined(null, MISSING, name, strictNow());
   }
 
   /** An attribute or item {@code name} that {@code owner} does not have. */
   static Undefined member(Object owner, Object name) {
-    return new Undefined(null, owner, name, true);
+    return new Undefined(null, owner, name, strictNow());
   }
 
   /** A strict undefined value with a fixed message. */
   static Undefined withHint(String hint) {
-    return new Undefined(hint, MISSING, null, true);
+    return new Undefined(hint, MISSING, null, strictNow());
+  }
+
+  /** The environment's undefined class: strict (lm-eval) unless the render is lenient (chat templates). */
+  private static boolean strictNow() {
+    return !(com.hubspot.jinjava.interpret.JinjavaInterpreter.getCurrent() instanceof PyInterpreter p
+        && p.lenientUndefined());
   }
 
   /** A lenient (plain {@code jinja2.Undefined}) value with a fixed message. */

@@ -2,7 +2,10 @@
  * Prompt templates: lm-eval's Jinja2 ({@code Environment(loader=BaseLoader,
  * undefined=StrictUndefined, keep_trailing_newline=True)} plus {@code regex_replace}), rendered
  * byte for byte as Python's Jinja2 3.1 renders them. The entry point is
- * {@link org.lmeval.platform.template.JinjaRenderer}.
+ * {@link org.lmeval.platform.template.JinjaRenderer}. With
+ * {@link org.lmeval.platform.template.JinjaRenderer.Options#TRANSFORMERS_CHAT} it renders models' chat templates
+ * as transformers does (trim_blocks, lstrip_blocks, no kept trailing newline, plain Undefined,
+ * {@code raise_exception}, {@code strftime_now}, its {@code tojson}, {@code generation}, break/continue).
  *
  * <p>How it is built (on Jinjava, with a Python layer):
  * <ul>

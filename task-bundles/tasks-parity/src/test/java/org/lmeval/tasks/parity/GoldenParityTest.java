@@ -22,6 +22,8 @@ import org.lmeval.platform.eval.GroupSpec;
 import org.lmeval.platform.eval.Instance;
 import org.lmeval.platform.plugin.Origin;
 import org.lmeval.platform.plugin.PluginRegistry;
+import org.lmeval.platform.results.TrackerInfo;
+import org.lmeval.platform.task.ChatTemplate;
 import org.lmeval.platform.task.ClasspathTaskSources;
 import org.lmeval.platform.task.TaskManager;
 import org.lmeval.platform.task.TaskSelection;
@@ -32,16 +34,21 @@ import org.lmeval.plugin.transforms.TransformsPlugin;
  * Builds every golden run's requests with the bundled YAML, the offline dataset copies and our plugins, and
  * compares them with what lm-eval 0.4.13 built for the same run (fixtures from tools/tasks/make_goldens.py):
  * task and group order, effective configs, documents, targets, contexts, continuations and generation
- * kwargs, doc by doc (so few-shot picks and their order are compared too).
+ * kwargs, doc by doc (so few-shot picks and their order are compared too). The golden-chat fixtures
+ * (tools/tasks/make_chat_goldens.py) do the same with {@code --apply_chat_template}: the contexts are rendered with
+ * the fixture's chat template through a model that serves it as a Hugging Face tokenizer_config.json would.
  */
 class GoldenParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> fixtures() throws IOException {
-    Path dir = Path.of("src/test/resources/golden");
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+    List<Path> all = new ArrayList<>();
+    for (String dir : List.of("src/test/resources/golden", "src/test/resources/golden-chat")) {
+      try (Stream<Path> s = Files.list(Path.of(dir))) {
+        all.addAll(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+      }
     }
+    return all.stream();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,7 +75,22 @@ class GoldenParityTest {
         .systemInstruction((String) req.get("system_instruction"))
         .fewshotSeed((Integer) req.get("fewshot_seed"));
     List<String> names = (List<String>) req.get("tasks");
-    TaskSelection sel = new TaskManager(registry, List.of(), null).select(names, settings.build());
+    TaskSelection sel;
+    Map<String, Object> chatFx = (Map<String, Object>) fx.get("chat");
+    if (chatFx == null) {
+      sel = new TaskManager(registry, List.of(), null).select(names, settings.build());
+    } else {
+      // --apply_chat_template [name]: a model whose tokenizer_config.json has the fixture's chat_template
+      settings.applyChatTemplate((String) req.get("apply_chat_template"))
+          .fewshotAsMultiturn((Boolean) req.get("fewshot_as_multiturn"));
+      TokenizerConfigChatModel model = new TokenizerConfigChatModel(chatFx.get("tokenizer_config_chat_template"),
+          (Map<String, String>) chatFx.get("special_tokens"));
+      ChatTemplate chat = ChatTemplate.of(model, (String) req.get("apply_chat_template"), "test");
+      assertEquals(chatFx.get("logged_chat_template"), chat.logged(), "the chat template logged in results");
+      assertEquals(chatFx.get("logged_chat_template_sha"), TrackerInfo.of("hf", Map.of("pretrained", "m"), null,
+          chat.logged(), true).chatTemplateSha(), "chat_template_sha");
+      sel = new TaskManager(registry, List.of(), null).select(names, settings.build(), chat);
+    }
 
     List<String> order = new ArrayList<>();
     sel.tasks().forEach(t -> order.add(t.name()));
