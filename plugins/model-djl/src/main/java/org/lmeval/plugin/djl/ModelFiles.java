@@ -1,0 +1,90 @@
+package org.lmeval.plugin.djl;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+
+/**
+ * A model directory as users get it from the Hugging Face Hub: {@code config.json},
+ * {@code generation_config.json}, {@code tokenizer.json}, {@code tokenizer_config.json},
+ * {@code special_tokens_map.json}, and weights this backend can run ({@link EngineKind#weightFiles()}).
+ *
+ * @param dir the model directory
+ * @param tokenizerDir where the tokenizer files are read from ({@code dir} unless the {@code tokenizer} arg says)
+ * @param config {@code config.json} (empty if absent)
+ * @param generationConfig {@code generation_config.json} (empty if absent)
+ * @param tokenizerConfig {@code tokenizer_config.json} (empty if absent)
+ * @param specialTokensMap {@code special_tokens_map.json} (empty if absent)
+ */
+record ModelFiles(
+    Path dir,
+    Path tokenizerDir,
+    JsonObject config,
+    JsonObject generationConfig,
+    JsonObject tokenizerConfig,
+    JsonObject specialTokensMap) {
+
+  /** Reads the JSON files of {@code dir} (tokenizer files from {@code tokenizerDir}). */
+  static ModelFiles read(Path dir, Path tokenizerDir) {
+    if (!Files.isDirectory(dir)) {
+      throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "model directory " + dir + " does not exist");
+    }
+    if (!Files.isRegularFile(tokenizerDir.resolve("tokenizer.json"))) {
+      throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "no tokenizer.json in " + tokenizerDir
+          + ": the djl backend needs a Hugging Face fast tokenizer file (tokenizer.json); files present: "
+          + listing(tokenizerDir));
+    }
+    return new ModelFiles(dir, tokenizerDir,
+        Json.readObjectIfPresent(dir.resolve("config.json")),
+        Json.readObjectIfPresent(dir.resolve("generation_config.json")),
+        Json.readObjectIfPresent(tokenizerDir.resolve("tokenizer_config.json")),
+        Json.readObjectIfPresent(tokenizerDir.resolve("special_tokens_map.json")));
+  }
+
+  Path tokenizerJson() {
+    return tokenizerDir.resolve("tokenizer.json");
+  }
+
+  /** The first weight file of {@code engine} present in the directory. */
+  Optional<Path> weights(EngineKind engine) {
+    return engine.weightFiles().stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+  }
+
+  /** The engine given, else the first engine whose weights are present; a clear error when there are none. */
+  EngineKind engine(Optional<EngineKind> requested) {
+    if (requested.isPresent()) {
+      EngineKind engine = requested.get();
+      if (weights(engine).isEmpty()) {
+        throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "engine " + engine.djlName() + " needs "
+            + String.join(" or ", engine.weightFiles()) + " in " + dir + "; files present: " + listing(dir));
+      }
+      return engine;
+    }
+    for (EngineKind engine : EngineKind.values()) {
+      if (weights(engine).isPresent()) {
+        return engine;
+      }
+    }
+    String hint = Files.isRegularFile(dir.resolve("model.safetensors"))
+        ? " (model.safetensors holds PyTorch weights; export the model to ONNX or TorchScript first)"
+        : "";
+    throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "no weights the djl backend can run in " + dir
+        + ": expected model.onnx or onnx/model.onnx (OnnxRuntime) or model.pt (PyTorch TorchScript)" + hint
+        + "; files present: " + listing(dir));
+  }
+
+  static String listing(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+      return names.isEmpty() ? "none" : String.join(", ", names);
+    } catch (IOException e) {
+      return "unreadable (" + e.getMessage() + ")";
+    }
+  }
+}
