@@ -26,6 +26,7 @@ final class DjlCausalLm implements CausalLm {
   private final boolean namedInputs;
   private final int kvHeads;
   private final int headDim;
+  private final Runnable beforeForward;
   private int vocabSize;
 
   /**
@@ -35,15 +36,17 @@ final class DjlCausalLm implements CausalLm {
    * @param namedInputs whether the engine matches inputs by name (ONNX Runtime) rather than by position
    * @param kvHeads key/value heads, for empty {@code past_key_values} inputs
    * @param headDim head size, for empty {@code past_key_values} inputs
+   * @param beforeForward engine settings applied on the calling thread before each pass
    */
   DjlCausalLm(Model model, List<String> inputNames, List<InputKind> inputs, boolean namedInputs, int kvHeads,
-      int headDim) {
+      int headDim, Runnable beforeForward) {
     this.model = model;
     this.inputNames = List.copyOf(inputNames);
     this.inputs = List.copyOf(inputs);
     this.namedInputs = namedInputs;
     this.kvHeads = kvHeads;
     this.headDim = headDim;
+    this.beforeForward = beforeForward;
     this.vocabSize = -1;
   }
 
@@ -106,6 +109,7 @@ final class DjlCausalLm implements CausalLm {
       }
       NDList out;
       try {
+        beforeForward.run();
         out = model.getBlock().forward(new ParameterStore(manager, false), in, false);
       } catch (EngineException | IllegalArgumentException | UnsupportedOperationException e) {
         throw new EvalException(ErrorCode.BACKEND_FAILURE, "the " + model.getNDManager().getEngine().getEngineName()

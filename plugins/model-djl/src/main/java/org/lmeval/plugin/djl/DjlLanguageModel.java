@@ -104,6 +104,11 @@ final class DjlLanguageModel implements LanguageModel {
     return PluginContext.call(() -> encoder.encode(text));
   }
 
+  /** lm-eval's {@code _loglikelihood_tokens} on already tokenised pairs. */
+  List<LoglikelihoodResult> scoreTokens(List<TokenPair> pairs) {
+    return PluginContext.call(() -> scorer.score(pairs));
+  }
+
   /** The forward pass this model runs on (for benchmarks). */
   CausalLm causalLm() {
     return lm;

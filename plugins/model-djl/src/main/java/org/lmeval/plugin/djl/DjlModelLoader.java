@@ -86,7 +86,7 @@ final class DjlModelLoader {
       throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "the ONNX graph " + weights
           + " has no 'input_ids' input (inputs: " + names + "); it is not a causal language model export");
     }
-    DjlCausalLm lm = new DjlCausalLm(model, names, kinds, true, kvHeads, headDim);
+    DjlCausalLm lm = new DjlCausalLm(model, names, kinds, true, kvHeads, headDim, () -> { });
     lm.probe();
     return lm;
   }
@@ -97,7 +97,8 @@ final class DjlModelLoader {
     for (List<InputKind> kinds : List.of(List.of(InputKind.INPUT_IDS, InputKind.ATTENTION_MASK),
         List.of(InputKind.INPUT_IDS))) {
       List<String> names = kinds.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList();
-      DjlCausalLm lm = new DjlCausalLm(model, names, kinds, false, 0, 0);
+      DjlCausalLm lm = new DjlCausalLm(model, names, kinds, false, 0, 0,
+          TorchScriptThreads::disableGraphOptimizer);
       try {
         lm.probe();
         return lm;
