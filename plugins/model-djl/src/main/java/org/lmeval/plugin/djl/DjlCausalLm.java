@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.plugin.djl.hf.CausalLm;
+import org.lmeval.plugin.djl.hf.HalfFloats;
+import org.lmeval.plugin.djl.hf.Logits;
 
 /**
  * A causal LM loaded into a DJL {@link Model}: feeds the inputs the graph declares ({@link InputKind}) for a

@@ -70,7 +70,7 @@ class DjlModelBackendErrorsTest {
     assertMessage(openFails(args(SharedModels.stories("onnx"), "engine", "PyTorch")),
         ErrorCode.BACKEND_UNAVAILABLE, "PyTorch needs model.pt", "model.onnx");
     assertMessage(openFails(args(SharedModels.stories("hf"))), ErrorCode.BACKEND_UNAVAILABLE,
-        "model.safetensors", "ONNX or TorchScript");
+        "model.safetensors", "export the model to ONNX");
   }
 
   @Test

@@ -26,6 +26,8 @@ import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
 import org.lmeval.api.model.RollingRequest;
+import org.lmeval.plugin.djl.hf.HfLanguageModel;
+import org.lmeval.plugin.djl.hf.TokenPair;
 
 /**
  * stories260K through one engine and format, checked against the reference values of
@@ -39,7 +41,7 @@ abstract class StoriesReferenceTest {
       + " One day, she saw a big, red ball.";
 
   private final List<LanguageModel> opened = new ArrayList<>();
-  private DjlLanguageModel model;
+  private HfLanguageModel model;
 
   /** The shared folder name: onnx, onnx-hf, torchscript. */
   abstract String format();
@@ -47,12 +49,12 @@ abstract class StoriesReferenceTest {
   /** The engine model arg. */
   abstract String engine();
 
-  DjlLanguageModel open(Map<String, Object> extra) {
+  HfLanguageModel open(Map<String, Object> extra) {
     Map<String, Object> args = new HashMap<>(extra);
     args.put("pretrained", SharedModels.stories(format()).toString());
     args.put("engine", engine());
     Options options = Options.of("model arg", args);
-    DjlLanguageModel m = (DjlLanguageModel) new DjlModelBackend().open(options);
+    HfLanguageModel m = (HfLanguageModel) new DjlModelBackend().open(options);
     opened.add(m);
     assertEquals(java.util.Set.of(), options.unreadKeys(), "every model arg is read in open()");
     return m;
@@ -115,7 +117,7 @@ abstract class StoriesReferenceTest {
     assertTrue(rolling < sentence, "the rolling total also predicts the BOS token");
 
     // max_length 5: 16 tokens in four disjoint windows (lm-eval's get_rolling_token_windows, context_len 1).
-    DjlLanguageModel small = open(Map.of("max_length", 5));
+    HfLanguageModel small = open(Map.of("max_length", 5));
     double windowed = small.loglikelihoodRolling(List.of(new RollingRequest(SENTENCE))).get(0).logprob();
     List<LoglikelihoodResult> byHand = small.scoreTokens(List.of(
         new TokenPair(new int[] {1}, java.util.Arrays.copyOfRange(t, 0, 5)),
@@ -164,7 +166,7 @@ abstract class StoriesReferenceTest {
   @Test
   void leftTruncatesPromptsLongerThanMaxLength() {
     String longContext = (SENTENCE + " ").repeat(40) + "She";
-    DjlLanguageModel small = open(Map.of("max_length", 24));
+    HfLanguageModel small = open(Map.of("max_length", 24));
     LoglikelihoodResult full = model.loglikelihood(List.of(new LoglikelihoodRequest(longContext, " was"))).get(0);
     LoglikelihoodResult cut = small.loglikelihood(List.of(new LoglikelihoodRequest(longContext, " was"))).get(0);
     assertTrue(Double.isFinite(full.logprob()) && full.logprob() <= 0);

@@ -1,29 +1,30 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import java.nio.FloatBuffer;
 
 /** A read-only view of a forward pass's logits, {@code [batch, seq, vocab]} float32, valid inside the pass. */
-final class Logits {
+public final class Logits {
   private final FloatBuffer data;
   private final int seq;
   private final int vocab;
 
-  Logits(FloatBuffer data, int seq, int vocab) {
+  /** @param data {@code [batch, seq, vocab]} row-major */
+  public Logits(FloatBuffer data, int seq, int vocab) {
     this.data = data;
     this.seq = seq;
     this.vocab = vocab;
   }
 
-  int vocab() {
+  public int vocab() {
     return vocab;
   }
 
-  float get(int row, int pos, int token) {
+  public float get(int row, int pos, int token) {
     return data.get(offset(row, pos) + token);
   }
 
   /** {@code argmax(logits[row, pos])}, the first index on ties (as torch). */
-  int argmax(int row, int pos) {
+  public int argmax(int row, int pos) {
     int base = offset(row, pos);
     int best = 0;
     float max = data.get(base);
@@ -38,7 +39,7 @@ final class Logits {
   }
 
   /** {@code log_softmax(logits[row, pos])[token]}, computed in double. */
-  double logSoftmax(int row, int pos, int token) {
+  public double logSoftmax(int row, int pos, int token) {
     int base = offset(row, pos);
     double max = Double.NEGATIVE_INFINITY;
     for (int v = 0; v < vocab; v++) {
@@ -52,7 +53,7 @@ final class Logits {
   }
 
   /** A copy of {@code logits[row, pos]}. */
-  float[] row(int row, int pos) {
+  public float[] row(int row, int pos) {
     float[] out = new float[vocab];
     data.get(offset(row, pos), out, 0, vocab);
     return out;

@@ -1,10 +1,10 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 /** float16 and bfloat16 to float32 (Java 17 has no {@code Float.float16ToFloat}). */
-final class HalfFloats {
+public final class HalfFloats {
   private HalfFloats() {}
 
-  static float halfToFloat(short half) {
+  public static float halfToFloat(short half) {
     int h = half & 0xFFFF;
     int sign = (h & 0x8000) << 16;
     int exp = (h >>> 10) & 0x1F;
@@ -19,7 +19,7 @@ final class HalfFloats {
     return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
   }
 
-  static float bfloat16ToFloat(short bits) {
+  public static float bfloat16ToFloat(short bits) {
     return Float.intBitsToFloat((bits & 0xFFFF) << 16);
   }
 }

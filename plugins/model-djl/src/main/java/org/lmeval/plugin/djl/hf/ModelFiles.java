@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
@@ -13,7 +14,7 @@ import org.lmeval.api.EvalException;
 /**
  * A model directory as users get it from the Hugging Face Hub: {@code config.json},
  * {@code generation_config.json}, {@code tokenizer.json}, {@code tokenizer_config.json},
- * {@code special_tokens_map.json}, and weights this backend can run ({@link EngineKind#weightFiles()}).
+ * {@code special_tokens_map.json}; the backend finds its own weight files.
  *
  * @param dir the model directory
  * @param tokenizerDir where the tokenizer files are read from ({@code dir} unless the {@code tokenizer} arg says)
@@ -22,7 +23,7 @@ import org.lmeval.api.EvalException;
  * @param tokenizerConfig {@code tokenizer_config.json} (empty if absent)
  * @param specialTokensMap {@code special_tokens_map.json} (empty if absent)
  */
-record ModelFiles(
+public record ModelFiles(
     Path dir,
     Path tokenizerDir,
     JsonObject config,
@@ -31,7 +32,7 @@ record ModelFiles(
     JsonObject specialTokensMap) {
 
   /** Reads the JSON files of {@code dir} (tokenizer files from {@code tokenizerDir}). */
-  static ModelFiles read(Path dir, Path tokenizerDir) {
+  public static ModelFiles read(Path dir, Path tokenizerDir) {
     if (!Files.isDirectory(dir)) {
       throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "model directory " + dir + " does not exist");
     }
@@ -51,35 +52,27 @@ record ModelFiles(
     return tokenizerDir.resolve("tokenizer.json");
   }
 
-  /** The first weight file of {@code engine} present in the directory. */
-  Optional<Path> weights(EngineKind engine) {
-    return engine.weightFiles().stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+  /** The first of {@code candidates} (paths relative to the model directory) that is a file. */
+  public Optional<Path> firstPresent(List<String> candidates) {
+    return candidates.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
   }
 
-  /** The engine given, else the first engine whose weights are present; a clear error when there are none. */
-  EngineKind engine(Optional<EngineKind> requested) {
-    if (requested.isPresent()) {
-      EngineKind engine = requested.get();
-      if (weights(engine).isEmpty()) {
-        throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "engine " + engine.djlName() + " needs "
-            + String.join(" or ", engine.weightFiles()) + " in " + dir + "; files present: " + listing(dir));
-      }
-      return engine;
-    }
-    for (EngineKind engine : EngineKind.values()) {
-      if (weights(engine).isPresent()) {
-        return engine;
-      }
-    }
+  /** An integer of config.json, looked up in {@code text_config} first (composite configs). */
+  public OptionalInt configInt(String key) {
+    JsonObject text = Json.object(config, "text_config").orElse(config);
+    return Json.integer(text, key);
+  }
+
+  /** The error for a directory without weights the backend can run, listing what is there. */
+  public EvalException noWeights(String expected) {
     String hint = Files.isRegularFile(dir.resolve("model.safetensors"))
-        ? " (model.safetensors holds PyTorch weights; export the model to ONNX or TorchScript first)"
+        ? " (model.safetensors holds PyTorch weights; export the model to ONNX, TorchScript or a SavedModel first)"
         : "";
-    throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "no weights the djl backend can run in " + dir
-        + ": expected model.onnx or onnx/model.onnx (OnnxRuntime) or model.pt (PyTorch TorchScript)" + hint
-        + "; files present: " + listing(dir));
+    return new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "no weights the backend can run in " + dir
+        + ": expected " + expected + hint + "; files present: " + listing(dir));
   }
 
-  static String listing(Path dir) {
+  public static String listing(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
       return names.isEmpty() ? "none" : String.join(", ", names);

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;

@@ -1,9 +1,9 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 /** A (context, continuation) request in tokens, as lm-eval's {@code _loglikelihood_tokens} receives it. */
-record TokenPair(int[] context, int[] continuation) {
+public record TokenPair(int[] context, int[] continuation) {
   /** context + continuation. */
-  int[] whole() {
+  public int[] whole() {
     int[] whole = new int[context.length + continuation.length];
     System.arraycopy(context, 0, whole, 0, context.length);
     System.arraycopy(continuation, 0, whole, context.length, continuation.length);

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,12 +12,12 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 
 /**
- * The {@code djl} backend's model args, named and defaulted as lm-eval's {@code hf} model args.
+ * The model args every Hugging Face-directory backend shares, named and defaulted as lm-eval's {@code hf}
+ * model args (the backend reads its own extra args, e.g. {@code engine}, itself).
  *
  * @param pretrained the model as given (a local directory; used as {@code model_name})
  * @param modelDir the directory holding config and weights ({@code pretrained[/subfolder]})
  * @param tokenizerDir the directory holding the tokenizer files ({@code tokenizer} arg, else {@code modelDir})
- * @param engine the {@code engine} arg, if given
  * @param addBosToken {@code add_bos_token} (empty: the tokenizer's default)
  * @param prefixTokenId {@code prefix_token_id}
  * @param maxLength {@code max_length} (empty: from config / tokenizer, else 2048)
@@ -27,11 +27,10 @@ import org.lmeval.api.Options;
  * @param truncation {@code truncation} (generation contexts truncated to the tokenizer's model_max_length)
  * @param logitsCache {@code logits_cache} (requests with the same input share one forward row)
  */
-record DjlModelArgs(
+public record HfModelArgs(
     String pretrained,
     Path modelDir,
     Path tokenizerDir,
-    Optional<EngineKind> engine,
     Optional<Boolean> addBosToken,
     OptionalInt prefixTokenId,
     OptionalInt maxLength,
@@ -44,7 +43,7 @@ record DjlModelArgs(
   private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
   /** Reads and checks every arg the backend accepts (the kernel rejects the others). */
-  static DjlModelArgs parse(Options args) {
+  public static HfModelArgs parse(Options args) {
     String pretrained = args.requireString("pretrained");
     Optional<String> subfolder = args.string("subfolder");
     args.string("revision"); // a local directory has no revisions (transformers ignores it for local paths)
@@ -54,7 +53,6 @@ record DjlModelArgs(
       dir = dir.resolve(subfolder.get());
     }
     Path tokenizerDir = args.string("tokenizer").map(t -> localDirectory("tokenizer", t)).orElse(dir);
-    Optional<EngineKind> engine = args.string("engine").map(EngineKind::parse);
     Optional<Boolean> addBos = args.bool("add_bos_token");
     OptionalInt prefix = args.intValue("prefix_token_id");
     OptionalInt maxLength = args.intValue("max_length");
@@ -69,14 +67,14 @@ record DjlModelArgs(
     String dtype = args.string("dtype", "auto").toLowerCase(Locale.ROOT);
     if (!dtype.equals("auto") && !dtype.equals("float32") && !dtype.equals("float")
         && !dtype.equals("torch.float32")) {
-      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'dtype' must be 'auto' or 'float32' for the djl"
-          + " backend, got '" + dtype + "': the weights run in the precision they were exported with");
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'dtype' must be 'auto' or 'float32'"
+          + ", got '" + dtype + "': the weights run in the precision they were exported with");
     }
     String device = device(args.string("device", "cpu"));
     BatchSize batchSize = BatchSize.parse(args.string("batch_size", "1"), args.intValue("max_batch_size", 64));
     boolean truncation = args.bool("truncation", false);
     boolean logitsCache = args.bool("logits_cache", true);
-    return new DjlModelArgs(pretrained, dir, tokenizerDir, engine, addBos, prefix, maxLength, maxGenToks, device,
+    return new HfModelArgs(pretrained, dir, tokenizerDir, addBos, prefix, maxLength, maxGenToks, device,
         batchSize, truncation, logitsCache);
   }
 
@@ -96,7 +94,7 @@ record DjlModelArgs(
     }
     if (HUB_ID.matcher(value).matches() && !value.startsWith(".")) {
       throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "model arg '" + key + "' = '" + value + "' is not a"
-          + " local directory; the djl backend loads local model directories only (it works offline). Download the"
+          + " local directory; the backend loads local model directories only (it works offline). Download the"
           + " repository first (e.g. `huggingface-cli download " + value + " --local-dir DIR`) and pass " + key
           + "=DIR");
     }
@@ -119,7 +117,7 @@ record DjlModelArgs(
         return "gpu" + Integer.parseInt(v.substring(prefix.length()));
       }
     }
-    throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'device' must be cpu, cuda or cuda:N for the djl"
-        + " backend, got '" + value + "'");
+    throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'device' must be cpu, cuda or cuda:N"
+        + ", got '" + value + "'");
   }
 }

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 /** The few Python {@code str} behaviours lm-eval's model code relies on. */
 final class PyStrings {

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

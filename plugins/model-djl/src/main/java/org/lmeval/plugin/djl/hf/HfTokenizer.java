@@ -1,4 +1,4 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.google.gson.JsonElement;
