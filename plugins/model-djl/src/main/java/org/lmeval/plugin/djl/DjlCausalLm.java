@@ -16,6 +16,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.plugin.djl.hf.CausalLm;
 import org.lmeval.plugin.djl.hf.HalfFloats;
+import org.lmeval.plugin.djl.hf.InputKind;
 import org.lmeval.plugin.djl.hf.Logits;
 
 /**

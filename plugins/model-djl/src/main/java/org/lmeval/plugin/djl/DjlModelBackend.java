@@ -7,6 +7,7 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.plugin.djl.hf.DjlOffline;
 import org.lmeval.plugin.djl.hf.HfLanguageModel;
 import org.lmeval.plugin.djl.hf.HfModelArgs;
 import org.lmeval.plugin.djl.hf.ModelFiles;
@@ -35,10 +36,7 @@ public final class DjlModelBackend implements ModelBackend {
   }
 
   private static LanguageModel open(HfModelArgs args, Optional<EngineKind> requested) {
-    if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-      // The backend never downloads: without this DJL's start-up probes a cloud metadata address.
-      System.setProperty("ai.djl.offline", "true");
-    }
+    DjlOffline.ensure();
     ModelFiles files = ModelFiles.read(args.modelDir(), args.tokenizerDir());
     EngineKind engine = engine(files, requested);
     Path weights = files.firstPresent(engine.weightFiles()).orElseThrow();

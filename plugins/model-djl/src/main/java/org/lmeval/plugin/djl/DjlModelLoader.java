@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
-import org.lmeval.plugin.djl.hf.CausalLm;
-import org.lmeval.plugin.djl.hf.HalfFloats;
-import org.lmeval.plugin.djl.hf.Logits;
+import org.lmeval.plugin.djl.hf.InputKind;
 
 /** Loads weights into a DJL engine and works out which inputs the graph takes. */
 final class DjlModelLoader {

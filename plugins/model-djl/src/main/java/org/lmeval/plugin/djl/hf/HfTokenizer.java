@@ -77,6 +77,7 @@ final class HfTokenizer implements AutoCloseable {
     Optional<String> eos = Json.tokenString(config, "eos_token").or(() -> Json.tokenString(map, "eos_token"));
     boolean cleanUp = Json.bool(config, "clean_up_tokenization_spaces").orElse(false);
     OptionalInt modelMaxLength = Json.integer(config, "model_max_length");
+    DjlOffline.ensure();
     HuggingFaceTokenizer tokenizer;
     try {
       tokenizer = HuggingFaceTokenizer.newInstance(json,

@@ -1,10 +1,10 @@
-package org.lmeval.plugin.djl;
+package org.lmeval.plugin.djl.hf;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /** The graph inputs of a Hugging Face causal LM export that this backend knows how to feed. */
-enum InputKind {
+public enum InputKind {
   /** Token ids, right-padded with 0 (as lm-eval pads). */
   INPUT_IDS,
   /** 1 for real tokens, 0 for padding. */
@@ -19,7 +19,7 @@ enum InputKind {
   USE_CACHE_BRANCH;
 
   /** The kind of an ONNX graph input, by Hugging Face / Optimum export naming. */
-  static Optional<InputKind> ofName(String name) {
+  public static Optional<InputKind> ofName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals("input_ids")) {
       return Optional.of(INPUT_IDS);
