@@ -151,11 +151,15 @@ class DjlModelBackendErrorsTest {
   }
 
   @Test
-  void samplingIsRefusedClearly() {
+  void samplingNeedsAPositiveTemperature() {
     try (LanguageModel m = new DjlModelBackend().open(Options.of("model arg", args(SharedModels.stories("onnx"))))) {
       EvalException e = assertThrows(EvalException.class, () -> m.generateUntil(List.of(new GenerationRequest("Once",
-          new GenerationParams(List.of("\n"), OptionalInt.empty(), true, OptionalDouble.of(0.7), Map.of())))));
-      assertMessage(e, ErrorCode.INVALID_ARGUMENT, "do_sample=true", "greedily");
+          new GenerationParams(List.of("\n"), OptionalInt.empty(), true, OptionalDouble.of(0.0), Map.of())))));
+      assertMessage(e, ErrorCode.INVALID_ARGUMENT, "do_sample=true", "temperature > 0");
+      EvalException topP = assertThrows(EvalException.class, () -> m.generateUntil(List.of(new GenerationRequest("Once",
+          new GenerationParams(List.of("\n"), OptionalInt.empty(), true, OptionalDouble.of(0.7),
+              Map.of("top_p", 1.5))))));
+      assertMessage(topP, ErrorCode.INVALID_ARGUMENT, "top_p");
     }
   }
 }

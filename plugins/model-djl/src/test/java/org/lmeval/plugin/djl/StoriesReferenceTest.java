@@ -153,6 +153,27 @@ abstract class StoriesReferenceTest {
   }
 
   @Test
+  void samplesReproduciblyAndDifferentlyPerRepeat() {
+    GenerationParams sampled = new GenerationParams(List.of("."), OptionalInt.of(12), true, OptionalDouble.of(1.0),
+        Map.of("top_k", 0));
+    List<GenerationRequest> repeats = List.of(
+        new GenerationRequest("Once upon a time", sampled), new GenerationRequest("Once upon a time", sampled),
+        new GenerationRequest("Once upon a time", sampled), new GenerationRequest("Once upon a time", sampled),
+        new GenerationRequest("The dog", sampled));
+    List<String> first = open(Map.of("batch_size", 1)).generateUntil(repeats);
+    List<String> again = open(Map.of("batch_size", 64)).generateUntil(repeats);
+    assertEquals(first, again, "same seed: same samples, whatever the batch size");
+    assertTrue(new java.util.HashSet<>(first.subList(0, 4)).size() > 1, "repeats draw different samples: " + first);
+    List<String> otherSeed = open(Map.of("seed", 7)).generateUntil(repeats);
+    assertNotEquals(first, otherSeed);
+    GenerationParams nearlyGreedy = new GenerationParams(List.of("\n"), OptionalInt.of(20), true,
+        OptionalDouble.of(1.0), Map.of("top_k", 1));
+    assertEquals(model.generateUntil(List.of(new GenerationRequest("Once upon a time",
+            new GenerationParams(List.of("\n"), OptionalInt.of(20), false, OptionalDouble.empty(), Map.of())))),
+        model.generateUntil(List.of(new GenerationRequest("Once upon a time", nearlyGreedy))), "top_k=1 is greedy");
+  }
+
+  @Test
   void resultsComeBackInRequestOrder() {
     List<LoglikelihoodRequest> requests = mixedRequests();
     List<LoglikelihoodResult> all = model.loglikelihood(requests);

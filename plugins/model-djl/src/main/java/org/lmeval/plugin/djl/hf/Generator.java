@@ -3,21 +3,25 @@ package org.lmeval.plugin.djl.hf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.model.GenerationParams;
 import org.lmeval.api.model.GenerationRequest;
 
 /**
- * lm-eval's {@code HFLM.generate_until} with greedy decoding: requests grouped by identical generation
+ * lm-eval's {@code HFLM.generate_until}: requests grouped by identical generation
  * kwargs (first-appearance order), sorted by {@code (-len(tok_encode(context)), context)}, batched; contexts
  * encoded as {@code tok_batch_encode} does and left-truncated to {@code max_length - max_gen_toks}; each row
- * extended by its argmax token until EOS, {@code max_gen_toks} or a stop string; the decoded text (special
+ * extended by its argmax token (or, with {@code do_sample=true}, a {@link Sampler} draw from a stream seeded by
+ * the model's seed, the request and how often the same request came before) until EOS, {@code max_gen_toks}
+ * or a stop string; the decoded text (special
  * tokens skipped) cut at each stop string in order. The stop list is {@code until} plus the decoded EOS token.
  *
  * <p>Rows of a batch are right-padded: a causal model's logits at a row's last real position do not depend
@@ -34,9 +38,13 @@ final class Generator {
   private final boolean truncation;
   private final Set<Integer> stopTokenIds;
   private final String eosText;
+  private final Sampler samplingDefaults;
+  private final long seed;
+  private final Map<String, Integer> drawsByRequest = new HashMap<>();
 
   Generator(CausalLm lm, HfTokenizer tokenizer, RequestEncoder encoder, int maxLength, int defaultMaxGenToks,
-      BatchSize batchSize, Batcher batcher, boolean truncation, Set<Integer> stopTokenIds, OptionalInt eotTokenId) {
+      BatchSize batchSize, Batcher batcher, boolean truncation, Set<Integer> stopTokenIds, OptionalInt eotTokenId,
+      Sampler samplingDefaults, long seed) {
     this.lm = lm;
     this.tokenizer = tokenizer;
     this.encoder = encoder;
@@ -47,6 +55,8 @@ final class Generator {
     this.truncation = truncation;
     this.stopTokenIds = Set.copyOf(stopTokenIds);
     this.eosText = eotTokenId.isPresent() ? tokenizer.decode(new int[] {eotTokenId.getAsInt()}, false) : null;
+    this.samplingDefaults = samplingDefaults;
+    this.seed = seed;
   }
 
   List<String> generate(List<GenerationRequest> requests) {
@@ -67,7 +77,13 @@ final class Generator {
       for (int start = 0; start < idx.size(); start += size) {
         List<Integer> chunk = idx.subList(start, Math.min(idx.size(), start + size));
         List<String> contexts = chunk.stream().map(i -> requests.get(i).context()).toList();
-        List<String> texts = generateBatch(contexts, group.getKey());
+        List<SplittableRandom> streams = new ArrayList<>();
+        for (int i : chunk) {
+          String key = requests.get(i).context() + '\u0000' + group.getKey();
+          int occurrence = drawsByRequest.merge(key, 1, Integer::sum);
+          streams.add(new SplittableRandom(seed * 1_000_003L + key.hashCode() * 31L + occurrence));
+        }
+        List<String> texts = generateBatch(contexts, group.getKey(), streams);
         for (int k = 0; k < chunk.size(); k++) {
           results[chunk.get(k)] = texts.get(k);
         }
@@ -76,11 +92,9 @@ final class Generator {
     return List.of(results);
   }
 
-  private List<String> generateBatch(List<String> contexts, GenerationParams params) {
-    if (params.doSample()) {
-      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "generation kwargs ask for do_sample=true; the djl backend"
-          + " decodes greedily only (set do_sample=false or temperature=0)");
-    }
+  private List<String> generateBatch(List<String> contexts, GenerationParams params,
+      List<SplittableRandom> streams) {
+    Sampler sampler = params.doSample() ? samplingDefaults.with(params) : null;
     int maxGenToks = params.maxGenToks().orElse(defaultMaxGenToks);
     List<String> until = new ArrayList<>(params.until());
     if (eosText != null && !until.contains(eosText)) {
@@ -122,10 +136,13 @@ final class Generator {
     }
     for (int step = 0; step < budget && !active.isEmpty(); step++) {
       List<int[]> batch = active.stream().map(i -> append(rows.get(i), generated.get(i))).toList();
+      List<Integer> rowsNow = active;
       int[] next = lm.forward(batch, logits -> {
         int[] out = new int[batch.size()];
         for (int r = 0; r < out.length; r++) {
-          out[r] = logits.argmax(r, batch.get(r).length - 1);
+          int last = batch.get(r).length - 1;
+          out[r] = sampler == null ? logits.argmax(r, last)
+              : sampler.sample(logits.row(r, last), streams.get(rowsNow.get(r)));
         }
         return out;
       });

@@ -70,7 +70,8 @@ public final class HfLanguageModel implements LanguageModel {
       Batcher batcher = new Batcher(args.batchSize(), lm);
       TokenScorer scorer = new TokenScorer(lm, maxLength, batcher, args.logitsCache());
       Generator generator = new Generator(lm, tokenizer, encoder, maxLength, args.maxGenToks(), args.batchSize(),
-          batcher, args.truncation(), stopTokenIds(files, tokenizer), tokenizer.eosTokenId());
+          batcher, args.truncation(), stopTokenIds(files, tokenizer), tokenizer.eosTokenId(),
+          Sampler.defaults(files.generationConfig()), args.seed());
       return new HfLanguageModel(args.pretrained(), tokenizer, lm, encoder, scorer, generator, batcher,
           args.batchSize(), maxLength);
     } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import org.lmeval.api.Options;
  * @param batchSize {@code batch_size} and {@code max_batch_size}
  * @param truncation {@code truncation} (generation contexts truncated to the tokenizer's model_max_length)
  * @param logitsCache {@code logits_cache} (requests with the same input share one forward row)
+ * @param seed {@code seed} for sampled generation (default 1234, lm-eval's torch seed)
  */
 public record HfModelArgs(
     String pretrained,
@@ -38,7 +39,8 @@ public record HfModelArgs(
     String device,
     BatchSize batchSize,
     boolean truncation,
-    boolean logitsCache) {
+    boolean logitsCache,
+    long seed) {
 
   private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
@@ -74,8 +76,9 @@ public record HfModelArgs(
     BatchSize batchSize = BatchSize.parse(args.string("batch_size", "1"), args.intValue("max_batch_size", 64));
     boolean truncation = args.bool("truncation", false);
     boolean logitsCache = args.bool("logits_cache", true);
+    long seed = args.intValue("seed", 1234);
     return new HfModelArgs(pretrained, dir, tokenizerDir, addBos, prefix, maxLength, maxGenToks, device,
-        batchSize, truncation, logitsCache);
+        batchSize, truncation, logitsCache, seed);
   }
 
   private static Path localDirectory(String key, String value) {
