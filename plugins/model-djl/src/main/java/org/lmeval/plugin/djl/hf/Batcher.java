@@ -1,15 +1,17 @@
 package org.lmeval.plugin.djl.hf;
 
-import ai.djl.engine.EngineException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
 
 /**
  * Cuts sorted rows into forward batches: fixed size, or lm-eval's auto detection (start at
- * {@code max_batch_size}, halve while a forward pass of that many rows of the longest length fails).
+ * {@code max_batch_size}, halve while a forward pass of that many rows of the longest length fails with an
+ * engine failure or out-of-memory).
  */
 final class Batcher {
   private final BatchSize size;
@@ -60,8 +62,13 @@ final class Batcher {
         try {
           lm.forward(probe, logits -> logits.vocab());
           return b;
-        } catch (EngineException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
           // lm-eval halves on out-of-memory; try a smaller batch
+        } catch (EvalException e) {
+          if (e.code() != ErrorCode.BACKEND_FAILURE) {
+            throw e;
+          }
+          // the engine failed (native allocation); try a smaller batch
         }
       }
       return 1;

@@ -22,7 +22,7 @@ class TokenScorerTest {
   private static final int VOCAB = 8;
 
   /** logits[r, p, v] = 3 if v == rows[r][p] + 1 (mod 8), else 0. */
-  static final class SuccessorLm implements CausalLm {
+  static class SuccessorLm implements CausalLm {
     final List<List<int[]>> batches = new ArrayList<>();
 
     @Override
@@ -102,6 +102,27 @@ class TokenScorerTest {
     assertTrue(e.getMessage().contains("5 tokens") && e.getMessage().contains("max_length 4"), e.getMessage());
     assertThrows(EvalException.class, () -> scorer(lm, 4, 1, true).score(List.of(
         new TokenPair(new int[0], new int[] {2}))));
+  }
+
+  @Test
+  void autoBatchSizeHalvesWhileTheEngineFails() {
+    SuccessorLm lm = new SuccessorLm() {
+      @Override
+      public <T> T forward(List<int[]> rows, Function<Logits, T> reader) {
+        if (rows.size() > 5) {
+          throw new EvalException(org.lmeval.api.ErrorCode.BACKEND_FAILURE, "out of memory (simulated)");
+        }
+        return super.forward(rows, reader);
+      }
+    };
+    assertEquals(4, new Batcher(new BatchSize(0, 1, 16), lm).detect(3), "16 and 8 fail, 4 fits");
+    SuccessorLm broken = new SuccessorLm() {
+      @Override
+      public <T> T forward(List<int[]> rows, Function<Logits, T> reader) {
+        throw new EvalException(org.lmeval.api.ErrorCode.INVALID_ARGUMENT, "not a memory problem");
+      }
+    };
+    assertThrows(EvalException.class, () -> new Batcher(new BatchSize(0, 1, 16), broken).detect(3));
   }
 
   @Test
