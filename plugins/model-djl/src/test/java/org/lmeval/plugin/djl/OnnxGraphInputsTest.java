@@ -32,6 +32,10 @@ class OnnxGraphInputsTest {
   Path dir;
 
   private LanguageModel open(Object batchSize) throws IOException {
+    return open(Map.of("pretrained", dir.toString(), "prefix_token_id", 0, "batch_size", batchSize));
+  }
+
+  private LanguageModel open(Map<String, Object> args) throws IOException {
     Files.write(dir.resolve("model.onnx"), OnnxGraphs.successorWithPast(WORDS.length, 2, 4));
     Files.writeString(dir.resolve("config.json"), "{\"num_attention_heads\": 2, \"num_key_value_heads\": 2,"
         + " \"hidden_size\": 8, \"max_position_embeddings\": 16}");
@@ -44,8 +48,7 @@ class OnnxGraphInputsTest {
         + " \"added_tokens\": [], \"normalizer\": null, \"pre_tokenizer\": {\"type\": \"WhitespaceSplit\"},"
         + " \"post_processor\": null, \"decoder\": null,"
         + " \"model\": {\"type\": \"WordLevel\", \"vocab\": " + vocab + ", \"unk_token\": \"a\"}}");
-    return new DjlModelBackend().open(Options.of("model arg",
-        Map.of("pretrained", dir.toString(), "prefix_token_id", 0, "batch_size", batchSize)));
+    return new DjlModelBackend().open(Options.of("model arg", args));
   }
 
   @Test
@@ -67,6 +70,22 @@ class OnnxGraphInputsTest {
             new GenerationParams(List.of(), OptionalInt.of(3), false, OptionalDouble.empty(), Map.of()))));
         assertEquals("g h a", gen.get(0));
       }
+    }
+  }
+
+  @Test
+  void addBosTokenPrependsBosEvenWithoutAPostProcessor() throws IOException {
+    double successor = 3 - Math.log(Math.exp(3) + WORDS.length - 1);
+    double other = -Math.log(Math.exp(3) + WORDS.length - 1);
+    open(1).close();
+    Files.writeString(dir.resolve("tokenizer_config.json"), "{\"bos_token\": \"h\"}");
+    try (LanguageModel plain = open(Map.of("pretrained", dir.toString()));
+        LanguageModel withBos = open(Map.of("pretrained", dir.toString(), "add_bos_token", true))) {
+      // prefix = BOS 'h' (7); T = [b, c] or [h, b, c]
+      assertEquals(other + successor,
+          plain.loglikelihoodRolling(List.of(new org.lmeval.api.model.RollingRequest("b c"))).get(0).logprob(), 1e-6);
+      assertEquals(other + other + successor,
+          withBos.loglikelihoodRolling(List.of(new org.lmeval.api.model.RollingRequest("b c"))).get(0).logprob(), 1e-6);
     }
   }
 }

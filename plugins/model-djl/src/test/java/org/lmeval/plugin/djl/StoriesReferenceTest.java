@@ -78,6 +78,18 @@ abstract class StoriesReferenceTest {
   }
 
   @Test
+  void addBosTokenFalseDropsTheBos() {
+    HfLanguageModel noBos = open(Map.of("add_bos_token", false));
+    assertArrayEquals(new int[] {403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426},
+        noBos.encode(SENTENCE));
+    // an empty context conditions on the prefix token either way
+    assertEquals(model.loglikelihood(List.of(new LoglikelihoodRequest("", SENTENCE))).get(0).logprob(),
+        noBos.loglikelihood(List.of(new LoglikelihoodRequest("", SENTENCE))).get(0).logprob(), 1e-6);
+    // a string that starts with the prefix token's text is encoded without special tokens
+    assertArrayEquals(new int[] {1, 403}, model.encode("<s>Once"));
+  }
+
+  @Test
   void reproducesTheReferenceLogprobs() {
     List<LoglikelihoodResult> r = model.loglikelihood(List.of(
         new LoglikelihoodRequest("", SENTENCE),

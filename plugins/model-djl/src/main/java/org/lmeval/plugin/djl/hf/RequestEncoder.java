@@ -3,6 +3,7 @@ package org.lmeval.plugin.djl.hf;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 
@@ -41,12 +42,30 @@ final class RequestEncoder {
     if (text.startsWith(prefixTokenText)) { // Python: every string starts with ""
       special = false;
     }
-    return tokenizer.encode(text, special);
+    return withBos(tokenizer.encode(text, special), special);
+  }
+
+  /**
+   * {@code add_bos_token=True} is a tokenizer constructor argument in lm-eval: transformers then prepends BOS
+   * even for tokenizers whose post-processor does not (GPT-2 style); do the same.
+   */
+  private int[] withBos(int[] ids, boolean special) {
+    if (!special || !addBosToken.orElse(false)) {
+      return ids;
+    }
+    OptionalInt bos = tokenizer.bosTokenId();
+    if (bos.isEmpty() || (ids.length > 0 && ids[0] == bos.getAsInt())) {
+      return ids;
+    }
+    int[] out = new int[ids.length + 1];
+    out[0] = bos.getAsInt();
+    System.arraycopy(ids, 0, out, 1, ids.length);
+    return out;
   }
 
   /** {@code tok_encode(s, add_special_tokens=...)}. */
   int[] encode(String text, boolean addSpecialTokens) {
-    return tokenizer.encode(text, addSpecialTokens);
+    return withBos(tokenizer.encode(text, addSpecialTokens), addSpecialTokens);
   }
 
   /** A loglikelihood request in tokens: empty context conditions on the prefix token, else {@code _encode_pair}. */
@@ -85,7 +104,7 @@ final class RequestEncoder {
     }
     int[][] out = new int[contexts.size()][];
     for (int i = 0; i < out.length; i++) {
-      out[i] = tokenizer.encode(contexts.get(i), special);
+      out[i] = withBos(tokenizer.encode(contexts.get(i), special), special);
     }
     return out;
   }
