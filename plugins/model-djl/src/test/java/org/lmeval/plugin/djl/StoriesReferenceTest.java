@@ -90,6 +90,15 @@ abstract class StoriesReferenceTest {
   }
 
   @Test
+  void tokenizerPipelineFileKeepsTokenizerJsonsOwnNormalizer() {
+    // transformers 5 (default) tokenises " Lily" as one token; the file's Prepend normalizer gives two
+    HfLanguageModel file = open(Map.of("tokenizer_pipeline", "file"));
+    assertArrayEquals(new int[] {1, 317}, model.encode(" Lily"));
+    assertArrayEquals(new int[] {1, 410, 317}, file.encode(" Lily"));
+    assertArrayEquals(model.encode(SENTENCE), file.encode(SENTENCE));
+  }
+
+  @Test
   void reproducesTheReferenceLogprobs() {
     List<LoglikelihoodResult> r = model.loglikelihood(List.of(
         new LoglikelihoodRequest("", SENTENCE),

@@ -53,7 +53,7 @@ public final class HfLanguageModel implements LanguageModel {
   public static HfLanguageModel create(HfModelArgs args, ModelFiles files, CausalLm lm) {
     HfTokenizer tokenizer;
     try {
-      tokenizer = HfTokenizer.load(files);
+      tokenizer = HfTokenizer.load(files, args.transformersTokenizerPipeline());
     } catch (RuntimeException e) {
       lm.close();
       throw e;

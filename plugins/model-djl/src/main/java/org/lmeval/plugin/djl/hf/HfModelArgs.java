@@ -27,6 +27,8 @@ import org.lmeval.api.Options;
  * @param truncation {@code truncation} (generation contexts truncated to the tokenizer's model_max_length)
  * @param logitsCache {@code logits_cache} (requests with the same input share one forward row)
  * @param seed {@code seed} for sampled generation (default 1234, lm-eval's torch seed)
+ * @param transformersTokenizerPipeline {@code tokenizer_pipeline}: {@code transformers} (default) runs the
+ *     pipeline transformers 5 builds for the tokenizer class, {@code file} runs tokenizer.json as written
  */
 public record HfModelArgs(
     String pretrained,
@@ -40,7 +42,8 @@ public record HfModelArgs(
     BatchSize batchSize,
     boolean truncation,
     boolean logitsCache,
-    long seed) {
+    long seed,
+    boolean transformersTokenizerPipeline) {
 
   private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
@@ -77,8 +80,13 @@ public record HfModelArgs(
     boolean truncation = args.bool("truncation", false);
     boolean logitsCache = args.bool("logits_cache", true);
     long seed = args.intValue("seed", 1234);
+    String pipeline = args.string("tokenizer_pipeline", "transformers");
+    if (!pipeline.equals("transformers") && !pipeline.equals("file")) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'tokenizer_pipeline' must be 'transformers' or"
+          + " 'file', got '" + pipeline + "'");
+    }
     return new HfModelArgs(pretrained, dir, tokenizerDir, addBos, prefix, maxLength, maxGenToks, device,
-        batchSize, truncation, logitsCache, seed);
+        batchSize, truncation, logitsCache, seed, pipeline.equals("transformers"));
   }
 
   private static Path localDirectory(String key, String value) {

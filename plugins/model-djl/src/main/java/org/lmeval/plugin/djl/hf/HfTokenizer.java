@@ -3,7 +3,10 @@ package org.lmeval.plugin.djl.hf;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +46,14 @@ final class HfTokenizer implements AutoCloseable {
 
   /** Loads {@code tokenizer.json} and the special tokens of the model directory's tokenizer files. */
   static HfTokenizer load(ModelFiles files) {
+    return load(files, true);
+  }
+
+  /**
+   * @param transformersPipeline run the pipeline transformers 5 builds for the tokenizer class
+   *     ({@link TransformersPipeline}) instead of tokenizer.json's own
+   */
+  static HfTokenizer load(ModelFiles files, boolean transformersPipeline) {
     Path json = files.tokenizerJson();
     JsonObject spec = Json.readObject(json);
     Map<String, Integer> added = new HashMap<>();
@@ -77,10 +88,13 @@ final class HfTokenizer implements AutoCloseable {
     Optional<String> eos = Json.tokenString(config, "eos_token").or(() -> Json.tokenString(map, "eos_token"));
     boolean cleanUp = Json.bool(config, "clean_up_tokenization_spaces").orElse(false);
     OptionalInt modelMaxLength = Json.integer(config, "model_max_length");
+    JsonObject effective = transformersPipeline
+        ? TransformersPipeline.apply(spec, config, bos, eos, t -> Optional.ofNullable(added.getOrDefault(t, vocab.get(t))))
+        : spec;
     DjlOffline.ensure();
     HuggingFaceTokenizer tokenizer;
-    try {
-      tokenizer = HuggingFaceTokenizer.newInstance(json,
+    try (InputStream in = new ByteArrayInputStream(effective.toString().getBytes(StandardCharsets.UTF_8))) {
+      tokenizer = HuggingFaceTokenizer.newInstance(in,
           Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
     } catch (IOException | RuntimeException e) {
       throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE,
