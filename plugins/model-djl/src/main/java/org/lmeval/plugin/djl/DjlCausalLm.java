@@ -31,6 +31,7 @@ final class DjlCausalLm implements CausalLm {
   private final int kvHeads;
   private final int headDim;
   private final Runnable beforeForward;
+  private final boolean int32Tokens;
   private int vocabSize;
 
   /**
@@ -41,9 +42,10 @@ final class DjlCausalLm implements CausalLm {
    * @param kvHeads key/value heads, for empty {@code past_key_values} inputs
    * @param headDim head size, for empty {@code past_key_values} inputs
    * @param beforeForward engine settings applied on the calling thread before each pass
+   * @param int32Tokens feed the integer inputs as int32 (some exports) instead of int64
    */
   DjlCausalLm(Model model, List<String> inputNames, List<InputKind> inputs, boolean namedInputs, int kvHeads,
-      int headDim, Runnable beforeForward) {
+      int headDim, Runnable beforeForward, boolean int32Tokens) {
     this.model = model;
     this.inputNames = List.copyOf(inputNames);
     this.inputs = List.copyOf(inputs);
@@ -51,6 +53,7 @@ final class DjlCausalLm implements CausalLm {
     this.kvHeads = kvHeads;
     this.headDim = headDim;
     this.beforeForward = beforeForward;
+    this.int32Tokens = int32Tokens;
     this.vocabSize = -1;
   }
 
@@ -99,10 +102,10 @@ final class DjlCausalLm implements CausalLm {
       NDList in = new NDList(inputs.size());
       for (int i = 0; i < inputs.size(); i++) {
         NDArray array = switch (inputs.get(i)) {
-          case INPUT_IDS -> manager.create(ids, shape);
-          case ATTENTION_MASK -> manager.create(mask, shape);
-          case POSITION_IDS -> manager.create(positions, shape);
-          case TOKEN_TYPE_IDS -> manager.create(new long[batch * seq], shape);
+          case INPUT_IDS -> integers(manager, ids, shape);
+          case ATTENTION_MASK -> integers(manager, mask, shape);
+          case POSITION_IDS -> integers(manager, positions, shape);
+          case TOKEN_TYPE_IDS -> integers(manager, new long[batch * seq], shape);
           case PAST_KEY_VALUES -> manager.create(new float[0], new Shape(batch, kvHeads, 0, headDim));
           case USE_CACHE_BRANCH -> manager.create(new boolean[] {false}, new Shape(1));
         };
@@ -127,6 +130,17 @@ final class DjlCausalLm implements CausalLm {
       }
       return reader.apply(new Logits(floats(logits), seq, (int) s.get(2)));
     }
+  }
+
+  private NDArray integers(NDManager manager, long[] values, Shape shape) {
+    if (!int32Tokens) {
+      return manager.create(values, shape);
+    }
+    int[] ints = new int[values.length];
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = (int) values[i];
+    }
+    return manager.create(ints, shape);
   }
 
   private static FloatBuffer floats(NDArray logits) {

@@ -87,9 +87,19 @@ final class DjlModelLoader {
       throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "the ONNX graph " + weights
           + " has no 'input_ids' input (inputs: " + names + "); it is not a causal language model export");
     }
-    DjlCausalLm lm = new DjlCausalLm(model, names, kinds, true, kvHeads, headDim, () -> { });
-    lm.probe();
-    return lm;
+    // ONNX Runtime hides the input types behind DJL: try int64 token inputs (the usual export), then int32.
+    List<String> failures = new ArrayList<>();
+    for (boolean int32 : new boolean[] {false, true}) {
+      DjlCausalLm lm = new DjlCausalLm(model, names, kinds, true, kvHeads, headDim, () -> { }, int32);
+      try {
+        lm.probe();
+        return lm;
+      } catch (EvalException e) {
+        failures.add((int32 ? "int32" : "int64") + " inputs: " + e.getMessage());
+      }
+    }
+    throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "the ONNX graph " + weights + " (inputs " + names
+        + ") did not run on a one-token probe: " + String.join("; ", failures));
   }
 
   /** TorchScript declares no input names: try {@code forward(input_ids, attention_mask)}, then {@code forward(input_ids)}. */
@@ -99,7 +109,7 @@ final class DjlModelLoader {
         List.of(InputKind.INPUT_IDS))) {
       List<String> names = kinds.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList();
       DjlCausalLm lm = new DjlCausalLm(model, names, kinds, false, 0, 0,
-          TorchScriptThreads::disableGraphOptimizer);
+          TorchScriptThreads::disableGraphOptimizer, false);
       try {
         lm.probe();
         return lm;

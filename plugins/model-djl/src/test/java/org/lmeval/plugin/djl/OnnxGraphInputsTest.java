@@ -74,6 +74,18 @@ class OnnxGraphInputsTest {
   }
 
   @Test
+  void feedsInt32TokensWhenTheGraphWantsThem() throws IOException {
+    open(1).close();
+    Files.write(dir.resolve("model.onnx"), OnnxGraphs.successorInt32(WORDS.length));
+    try (LanguageModel m = new DjlModelBackend().open(Options.of("model arg",
+        Map.of("pretrained", dir.toString(), "prefix_token_id", 0)))) {
+      LoglikelihoodResult r = m.loglikelihood(List.of(new LoglikelihoodRequest("c", " d e"))).get(0);
+      assertEquals(2 * (3 - Math.log(Math.exp(3) + WORDS.length - 1)), r.logprob(), 1e-6);
+      assertTrue(r.greedy());
+    }
+  }
+
+  @Test
   void addBosTokenPrependsBosEvenWithoutAPostProcessor() throws IOException {
     double successor = 3 - Math.log(Math.exp(3) + WORDS.length - 1);
     double other = -Math.log(Math.exp(3) + WORDS.length - 1);

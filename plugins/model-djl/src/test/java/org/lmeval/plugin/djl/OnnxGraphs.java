@@ -17,13 +17,21 @@ final class OnnxGraphs {
   private static final int FLOAT = 1;
   private static final int INT64 = 7;
   private static final int BOOL = 9;
+  private static final int INT32 = 6;
 
-  /**
-   * input_ids, attention_mask [batch, seq] int64; past_key_values.0.key / .value [batch, kvHeads, past, headDim]
-   * float; use_cache_branch [1] bool. Output logits [batch, seq, vocab] = W[input_ids] + 0 * sum(past key)
-   * and present.0.key (the past key passed through), as merged decoder exports have.
-   */
-  static byte[] successorWithPast(int vocab, int kvHeads, int headDim) {
+  /** Only {@code input_ids} as int32 [batch, seq]; logits = W[input_ids]. */
+  static byte[] successorInt32(int vocab) {
+    Msg graph = new Msg()
+        .msg(1, node("Gather", List.of("W", "input_ids"), "logits"))
+        .string(2, "successor32")
+        .msg(5, weights(vocab))
+        .msg(11, valueInfo("input_ids", INT32, "batch", "seq"))
+        .msg(12, valueInfo("logits", FLOAT, "batch", "seq", vocab));
+    return new Msg().varint(1, 8).string(2, "lmeval-test").msg(7, graph)
+        .msg(8, new Msg().string(1, "").varint(2, 17)).toByteArray();
+  }
+
+  private static Msg weights(int vocab) {
     float[] w = new float[vocab * vocab];
     for (int t = 0; t < vocab; t++) {
       w[t * vocab + (t + 1) % vocab] = 3f;
@@ -32,7 +40,16 @@ final class OnnxGraphs {
     for (float f : w) {
       raw.putFloat(f);
     }
-    Msg weights = new Msg().varint(1, vocab).varint(1, vocab).varint(2, FLOAT).string(8, "W").bytes(9, raw.array());
+    return new Msg().varint(1, vocab).varint(1, vocab).varint(2, FLOAT).string(8, "W").bytes(9, raw.array());
+  }
+
+  /**
+   * input_ids, attention_mask [batch, seq] int64; past_key_values.0.key / .value [batch, kvHeads, past, headDim]
+   * float; use_cache_branch [1] bool. Output logits [batch, seq, vocab] = W[input_ids] + 0 * sum(past key)
+   * and present.0.key (the past key passed through), as merged decoder exports have.
+   */
+  static byte[] successorWithPast(int vocab, int kvHeads, int headDim) {
+    Msg weights = weights(vocab);
     Msg zero = new Msg().varint(2, FLOAT).string(8, "zero").bytes(9, new byte[4]);
     Msg graph = new Msg()
         .msg(1, node("Gather", List.of("W", "input_ids"), "gathered"))
