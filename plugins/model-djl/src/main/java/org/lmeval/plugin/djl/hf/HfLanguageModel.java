@@ -16,7 +16,7 @@ import org.lmeval.api.model.RollingResult;
 
 /**
  * lm-eval's {@code hf} request semantics (causal models) over any {@link CausalLm} forward pass: tokenisation,
- * truncation, ordering, batching, scoring, rolling windows and greedy generation.
+ * truncation, ordering, batching, scoring, rolling windows and generation.
  */
 public final class HfLanguageModel implements LanguageModel {
   private final String name;
@@ -42,8 +42,6 @@ public final class HfLanguageModel implements LanguageModel {
     this.maxLength = maxLength;
   }
 
-  /** tokenizer_config's "no limit" value for model_max_length. */
-  private static final String TOKENIZER_INFINITY = "1000000000000000019884624838656";
   private static final int DEFAULT_MAX_LENGTH = 2048;
 
   /**
@@ -89,8 +87,9 @@ public final class HfLanguageModel implements LanguageModel {
         return value.getAsInt();
       }
     }
+    // transformers' "no limit" value (1000000000000000019884624838656) does not fit an int and reads as absent
     OptionalInt fromTokenizer = tokenizer.modelMaxLength();
-    if (fromTokenizer.isPresent() && !String.valueOf(fromTokenizer.getAsInt()).equals(TOKENIZER_INFINITY)) {
+    if (fromTokenizer.isPresent()) {
       return fromTokenizer.getAsInt();
     }
     return DEFAULT_MAX_LENGTH;
