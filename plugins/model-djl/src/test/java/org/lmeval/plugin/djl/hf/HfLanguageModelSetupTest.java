@@ -30,9 +30,6 @@ class HfLanguageModelSetupTest {
     Files.writeString(dir.resolve("tokenizer_config.json"), tokenizerConfig);
     Map<String, Object> map = new HashMap<>();
     map.put("pretrained", dir.toString());
-    if (tokenizerConfig.equals("{}")) {
-      map.put("prefix_token_id", 0); // no special tokens at all: lm-eval would need the arg too
-    }
     for (int i = 0; i < args.length; i += 2) {
       map.put((String) args[i], args[i + 1]);
     }
@@ -42,13 +39,15 @@ class HfLanguageModelSetupTest {
 
   @Test
   void maxLengthComesFromConfigThenTokenizerThen2048() throws IOException {
-    assertEquals(100, open("{\"n_positions\": 100, \"max_position_embeddings\": 50}", "{}").maxLength());
-    assertEquals(50, open("{\"max_position_embeddings\": 50, \"n_ctx\": 30}", "{}").maxLength());
-    assertEquals(30, open("{\"n_ctx\": 30}", "{\"model_max_length\": 64}").maxLength());
-    assertEquals(40, open("{\"n_ctx\": 30, \"text_config\": {\"max_position_embeddings\": 40}}", "{}").maxLength());
-    assertEquals(64, open("{}", "{\"model_max_length\": 64}").maxLength());
-    assertEquals(2048, open("{}", "{\"model_max_length\": 1000000000000000019884624838656}").maxLength());
-    assertEquals(12, open("{\"n_positions\": 100}", "{}", "max_length", 12).maxLength());
+    String eos = "{\"eos_token\": \"h\"}";
+    assertEquals(100, open("{\"n_positions\": 100, \"max_position_embeddings\": 50}", eos).maxLength());
+    assertEquals(50, open("{\"max_position_embeddings\": 50, \"n_ctx\": 30}", eos).maxLength());
+    assertEquals(30, open("{\"n_ctx\": 30}", "{\"eos_token\": \"h\", \"model_max_length\": 64}").maxLength());
+    assertEquals(40, open("{\"n_ctx\": 30, \"text_config\": {\"max_position_embeddings\": 40}}", eos).maxLength());
+    assertEquals(64, open("{}", "{\"eos_token\": \"h\", \"model_max_length\": 64}").maxLength());
+    assertEquals(2048, open("{}", "{\"eos_token\": \"h\", \"model_max_length\": 1000000000000000019884624838656}")
+        .maxLength());
+    assertEquals(12, open("{\"n_positions\": 100}", eos, "max_length", 12).maxLength());
   }
 
   @Test
