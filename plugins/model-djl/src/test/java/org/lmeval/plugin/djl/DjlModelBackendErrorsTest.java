@@ -148,6 +148,11 @@ class DjlModelBackendErrorsTest {
     assertMessage(openFails(args(onnx, "batch_size", "auto:0")), ErrorCode.INVALID_ARGUMENT, "'batch_size'");
     assertMessage(openFails(args(onnx, "max_gen_toks", 0)), ErrorCode.INVALID_ARGUMENT, "'max_gen_toks'");
     assertMessage(openFails(args(onnx, "add_bos_token", "maybe")), ErrorCode.INVALID_ARGUMENT, "'add_bos_token'");
+    assertMessage(openFails(args(onnx, "backend", "seq2seq")), ErrorCode.INVALID_ARGUMENT, "'backend'", "causal");
+    assertMessage(openFails(args(onnx, "use_fast_tokenizer", false)), ErrorCode.INVALID_ARGUMENT,
+        "use_fast_tokenizer");
+    assertMessage(openFails(args(onnx, "tokenizer_pipeline", "slow")), ErrorCode.INVALID_ARGUMENT,
+        "'tokenizer_pipeline'");
   }
 
   @Test

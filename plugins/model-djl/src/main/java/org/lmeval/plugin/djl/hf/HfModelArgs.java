@@ -53,6 +53,15 @@ public record HfModelArgs(
     Optional<String> subfolder = args.string("subfolder");
     args.string("revision"); // a local directory has no revisions (transformers ignores it for local paths)
     args.bool("trust_remote_code"); // there is no Python code to trust: accepted for lm-eval compatibility
+    if (!args.bool("use_fast_tokenizer", true)) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'use_fast_tokenizer=False' is not supported:"
+          + " the backend runs the fast tokenizer (tokenizer.json) only");
+    }
+    String backend = args.string("backend", "default");
+    if (!backend.equals("default") && !backend.equals("causal")) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'backend' must be 'default' or 'causal' (the"
+          + " backend runs causal language models only), got '" + backend + "'");
+    }
     Path dir = localDirectory("pretrained", pretrained);
     if (subfolder.isPresent() && !subfolder.get().isEmpty()) {
       dir = dir.resolve(subfolder.get());
