@@ -128,6 +128,19 @@ abstract class StoriesReferenceTest {
   }
 
   @Test
+  void thinkEndTokenKeepsWhatFollowsItsLastOccurrence() {
+    List<GenerationRequest> request = List.of(new GenerationRequest("Once upon a time",
+        new GenerationParams(List.of("\n"), OptionalInt.of(30), false, OptionalDouble.empty(), Map.of())));
+    String plain = model.generateUntil(request).get(0);
+    assertTrue(plain.startsWith(", there was a little girl named Lily. She"), plain);
+    String afterText = open(Map.of("think_end_token", "Lily.")).generateUntil(request).get(0);
+    assertEquals(plain.substring(plain.lastIndexOf("Lily.") + 5).stripLeading(), afterText);
+    // id 317 is " Lily": the tokens after it decode to ". She ...", then lstrip
+    String afterId = open(Map.of("think_end_token", "317")).generateUntil(request).get(0);
+    assertEquals(plain.substring(plain.lastIndexOf(" Lily") + 5), afterId);
+  }
+
+  @Test
   void rollingLoglikelihoodPredictsEveryTokenOnce() {
     // T = encode(text) starts with BOS; one window: the prefix token predicts all of T, BOS included.
     int[] t = model.encode(SENTENCE);

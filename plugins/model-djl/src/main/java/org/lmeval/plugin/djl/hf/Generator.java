@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -22,7 +23,8 @@ import org.lmeval.api.model.GenerationRequest;
  * extended by its argmax token (or, with {@code do_sample=true}, a {@link Sampler} draw from a stream seeded by
  * the model's seed, the request and how often the same request came before) until EOS, {@code max_gen_toks}
  * or a stop string; the decoded text (special
- * tokens skipped) cut at each stop string in order. The stop list is {@code until} plus the decoded EOS token.
+ * tokens skipped) cut at each stop string in order, after lm-eval's {@code think_end_token} handling. The
+ * stop list is {@code until} plus the decoded EOS token.
  *
  * <p>Rows of a batch are right-padded: a causal model's logits at a row's last real position do not depend
  * on the padding after it, so every row gets the tokens it would get alone.
@@ -41,10 +43,11 @@ final class Generator {
   private final Sampler samplingDefaults;
   private final long seed;
   private final Map<String, Integer> drawsByRequest = new HashMap<>();
+  private final Optional<Object> thinkEndToken;
 
   Generator(CausalLm lm, HfTokenizer tokenizer, RequestEncoder encoder, int maxLength, int defaultMaxGenToks,
       BatchSize batchSize, Batcher batcher, boolean truncation, Set<Integer> stopTokenIds, OptionalInt eotTokenId,
-      Sampler samplingDefaults, long seed) {
+      Sampler samplingDefaults, long seed, Optional<Object> thinkEndToken) {
     this.lm = lm;
     this.tokenizer = tokenizer;
     this.encoder = encoder;
@@ -57,6 +60,7 @@ final class Generator {
     this.eosText = eotTokenId.isPresent() ? tokenizer.decode(new int[] {eotTokenId.getAsInt()}, false) : null;
     this.samplingDefaults = samplingDefaults;
     this.seed = seed;
+    this.thinkEndToken = thinkEndToken;
   }
 
   List<String> generate(List<GenerationRequest> requests) {
@@ -159,7 +163,17 @@ final class Generator {
     }
     List<String> texts = new ArrayList<>(rows.size());
     for (List<Integer> tokens : generated) {
-      String text = decode(tokens);
+      String text;
+      if (thinkEndToken.isPresent() && thinkEndToken.get() instanceof Integer id) {
+        // lm-eval: keep the tokens after the last think_end_token id, decode, lstrip
+        int last = tokens.lastIndexOf(id);
+        text = PyStrings.lstrip(decode(last < 0 ? tokens : tokens.subList(last + 1, tokens.size())));
+      } else {
+        text = decode(tokens);
+      }
+      if (thinkEndToken.isPresent() && thinkEndToken.get() instanceof String marker && !marker.isEmpty()) {
+        text = PyStrings.lstrip(PyStrings.afterLast(text, marker));
+      }
       for (String stop : until) {
         if (!stop.isEmpty()) {
           text = PyStrings.beforeFirst(text, stop);

@@ -69,7 +69,7 @@ public final class HfLanguageModel implements LanguageModel {
       TokenScorer scorer = new TokenScorer(lm, maxLength, batcher, args.logitsCache());
       Generator generator = new Generator(lm, tokenizer, encoder, maxLength, args.maxGenToks(), args.batchSize(),
           batcher, args.truncation(), stopTokenIds(files, tokenizer), tokenizer.eosTokenId(),
-          Sampler.defaults(files.generationConfig()), args.seed());
+          Sampler.defaults(files.generationConfig()), args.seed(), args.thinkEndToken());
       return new HfLanguageModel(args.pretrained(), tokenizer, lm, encoder, scorer, generator, batcher,
           args.batchSize(), maxLength);
     } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ import org.lmeval.api.Options;
  * @param seed {@code seed} for sampled generation (default 1234, lm-eval's torch seed)
  * @param transformersTokenizerPipeline {@code tokenizer_pipeline}: {@code transformers} (default) runs the
  *     pipeline transformers 5 builds for the tokenizer class, {@code file} runs tokenizer.json as written
+ * @param thinkEndToken {@code think_end_token}: an Integer token id (digit strings become ids, as in lm-eval)
+ *     or a String; generations keep only what follows its last occurrence
  */
 public record HfModelArgs(
     String pretrained,
@@ -43,7 +45,8 @@ public record HfModelArgs(
     boolean truncation,
     boolean logitsCache,
     long seed,
-    boolean transformersTokenizerPipeline) {
+    boolean transformersTokenizerPipeline,
+    Optional<Object> thinkEndToken) {
 
   private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
@@ -94,8 +97,15 @@ public record HfModelArgs(
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'tokenizer_pipeline' must be 'transformers' or"
           + " 'file', got '" + pipeline + "'");
     }
+    Optional<Object> thinkEnd = args.value("think_end_token").map(v -> {
+      if (v instanceof Number n) {
+        return (Object) n.intValue();
+      }
+      String text = v.toString();
+      return !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? (Object) Integer.parseInt(text) : text;
+    });
     return new HfModelArgs(pretrained, dir, tokenizerDir, addBos, prefix, maxLength, maxGenToks, device,
-        batchSize, truncation, logitsCache, seed, pipeline.equals("transformers"));
+        batchSize, truncation, logitsCache, seed, pipeline.equals("transformers"), thinkEnd);
   }
 
   private static Path localDirectory(String key, String value) {

@@ -22,6 +22,21 @@ final class PyStrings {
     return s.length() - end;
   }
 
+  /** Python's {@code s.lstrip()}. */
+  static String lstrip(String s) {
+    int start = 0;
+    while (start < s.length() && isSpace(s.charAt(start))) {
+      start++;
+    }
+    return s.substring(start);
+  }
+
+  /** {@code s.split(sep)[-1]}: the text after the last occurrence of a non-empty separator. */
+  static String afterLast(String s, String sep) {
+    int at = s.lastIndexOf(sep);
+    return at < 0 ? s : s.substring(at + sep.length());
+  }
+
   /** {@code s.split(sep)[0]}: the text before the first occurrence of a non-empty separator. */
   static String beforeFirst(String s, String sep) {
     int at = s.indexOf(sep);
