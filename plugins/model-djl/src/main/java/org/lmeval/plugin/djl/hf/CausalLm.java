@@ -1,0 +1,20 @@
+package org.lmeval.plugin.djl.hf;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A causal language model's forward pass over a batch of token rows. */
+public interface CausalLm extends AutoCloseable {
+  /**
+   * Runs the rows (each its own length, right-padded internally) and hands the logits to {@code reader}
+   * while they are valid. Position {@code p} of row {@code r} holds the logits after {@code rows[r][0..p]};
+   * positions past a row's length are padding and must be ignored.
+   */
+  <T> T forward(List<int[]> rows, Function<Logits, T> reader);
+
+  /** The size of the logits' last dimension. */
+  int vocabSize();
+
+  @Override
+  void close();
+}

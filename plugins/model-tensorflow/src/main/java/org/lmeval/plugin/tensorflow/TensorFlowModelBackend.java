@@ -1,0 +1,55 @@
+package org.lmeval.plugin.tensorflow;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
+import org.lmeval.api.Options;
+import org.lmeval.api.model.LanguageModel;
+import org.lmeval.api.model.ModelBackend;
+import org.lmeval.plugin.djl.hf.HfLanguageModel;
+import org.lmeval.plugin.djl.hf.HfModelArgs;
+import org.lmeval.plugin.djl.hf.ModelFiles;
+import org.lmeval.plugin.djl.hf.PluginContext;
+
+/**
+ * The {@code tensorflow} backend: a local Hugging Face model directory whose weights are a TensorFlow
+ * SavedModel ({@code saved_model.pb} + {@code variables/}, in the directory or its {@code tf/} or
+ * {@code saved_model/} subfolder), called through a serving signature.
+ */
+public final class TensorFlowModelBackend implements ModelBackend {
+  @Override
+  public String name() {
+    return "tensorflow";
+  }
+
+  @Override
+  public String description() {
+    return "local Hugging Face causal LMs exported as TensorFlow SavedModels, in-process via TensorFlow Java";
+  }
+
+  @Override
+  public LanguageModel open(Options modelArgs) {
+    HfModelArgs args = HfModelArgs.parse(modelArgs);
+    String signature = modelArgs.string("signature", "serving_default");
+    String tags = modelArgs.string("tags", "serve");
+    return PluginContext.call(() -> {
+      ModelFiles files = ModelFiles.read(args.modelDir(), args.tokenizerDir());
+      Optional<java.nio.file.Path> savedModel = java.util.stream.Stream.of("", "tf", "saved_model")
+          .map(sub -> sub.isEmpty() ? files.dir() : files.dir().resolve(sub))
+          .filter(d -> Files.isRegularFile(d.resolve("saved_model.pb")))
+          .findFirst();
+      if (savedModel.isEmpty()) {
+        throw files.noWeights("a TensorFlow SavedModel (saved_model.pb and variables/) in the directory or its"
+            + " tf/ or saved_model/ subfolder");
+      }
+      if (!args.device().equals("cpu") && !TensorFlowNatives.gpuBuild()) {
+        throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "device " + args.device().replace("gpu", "cuda:")
+            + " was requested but the CPU build of TensorFlow is on the class path; use device=cpu, or build the"
+            + " plugin with -Pgpu on a CUDA 12 machine");
+      }
+      SavedModelCausalLm lm = SavedModelCausalLm.load(savedModel.get(), tags.split(","), signature);
+      return HfLanguageModel.create(args, files, lm);
+    });
+  }
+}
