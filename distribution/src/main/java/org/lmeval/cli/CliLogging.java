@@ -57,13 +57,17 @@ final class CliLogging implements AutoCloseable {
     CliLogging logging = new CliLogging(handler, ROOT.getLevel(), ROOT.getUseParentHandlers());
     ROOT.addHandler(handler);
     ROOT.setUseParentHandlers(false);
-    ROOT.setLevel(level);
+    setLevel(level);
     return logging;
   }
 
-  /** Changes the level of the installed output. */
+  /**
+   * Changes the level of the installed output. Libraries inside plugins (DJL, ONNX Runtime's Java side,
+   * Hadoop, ...) log through java.util.logging's root: they stay quiet unless --verbosity asks for INFO or finer.
+   */
   static void setLevel(Level level) {
     ROOT.setLevel(level);
+    Logger.getLogger("").setLevel(level.intValue() <= Level.INFO.intValue() ? level : Level.SEVERE);
   }
 
   /** The level for {@code verbosity} (a Python level name or null) under lm-eval's precedence. */
