@@ -8,6 +8,7 @@ import org.lmeval.api.filter.FilterFactory;
 import org.lmeval.api.metric.Aggregation;
 import org.lmeval.api.metric.MetricFactory;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.api.task.TaskSource;
 
@@ -30,6 +31,8 @@ public interface Plugin {
   default Collection<TaskSource> taskSources() { return List.of(); }
 
   default Collection<DocTransform> docTransforms() { return List.of(); }
+
+  default Collection<DocFunction> docFunctions() { return List.of(); }
 
   default Collection<DatasetProvider> datasetProviders() { return List.of(); }
 

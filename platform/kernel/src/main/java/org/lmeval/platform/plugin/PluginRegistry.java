@@ -17,11 +17,13 @@ import org.lmeval.api.filter.FilterFactory;
 import org.lmeval.api.metric.Aggregation;
 import org.lmeval.api.metric.MetricFactory;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.api.task.TaskSource;
 import org.lmeval.platform.boundary.Boundary;
 import org.lmeval.platform.boundary.ClassLoaderSafeAggregation;
 import org.lmeval.platform.boundary.ClassLoaderSafeDatasetProvider;
+import org.lmeval.platform.boundary.ClassLoaderSafeDocFunction;
 import org.lmeval.platform.boundary.ClassLoaderSafeDocTransform;
 import org.lmeval.platform.boundary.ClassLoaderSafeFilterFactory;
 import org.lmeval.platform.boundary.ClassLoaderSafeMetricFactory;
@@ -42,6 +44,7 @@ public final class PluginRegistry {
   private final Registry<Aggregation> aggregations;
   private final Registry<FilterFactory> filters;
   private final Registry<DocTransform> docTransforms;
+  private final Registry<DocFunction> docFunctions;
   private final Registry<ResponseCacheFactory> responseCaches;
   private final List<DatasetProvider> datasetProviders = new ArrayList<>();
   private final Map<String, Origin> datasetProviderOrigins = new HashMap<>();
@@ -55,6 +58,7 @@ public final class PluginRegistry {
     aggregations = new Registry<>("aggregation", failedPlugins);
     filters = new Registry<>("filter", failedPlugins);
     docTransforms = new Registry<>("doc transform", failedPlugins);
+    docFunctions = new Registry<>("doc function", failedPlugins);
     responseCaches = new Registry<>("response cache", failedPlugins);
   }
 
@@ -96,6 +100,8 @@ public final class PluginRegistry {
           f -> new ClassLoaderSafeFilterFactory(f, boundary), FilterFactory::name);
       stage(staged, docTransforms, collect(boundary, entry, "docTransforms()", plugin::docTransforms),
           t -> new ClassLoaderSafeDocTransform(t, boundary), DocTransform::name);
+      stage(staged, docFunctions, collect(boundary, entry, "docFunctions()", plugin::docFunctions),
+          f -> new ClassLoaderSafeDocFunction(f, boundary), DocFunction::name);
       stage(staged, responseCaches, collect(boundary, entry, "responseCaches()", plugin::responseCaches),
           c -> new ClassLoaderSafeResponseCacheFactory(c, boundary), ResponseCacheFactory::name);
       for (DatasetProvider d : collect(boundary, entry, "datasetProviders()", plugin::datasetProviders)) {
@@ -185,6 +191,7 @@ public final class PluginRegistry {
     aggregations.freeze();
     filters.freeze();
     docTransforms.freeze();
+    docFunctions.freeze();
     responseCaches.freeze();
   }
 
@@ -210,6 +217,10 @@ public final class PluginRegistry {
 
   public Registry<DocTransform> docTransforms() {
     return docTransforms;
+  }
+
+  public Registry<DocFunction> docFunctions() {
+    return docFunctions;
   }
 
   public Registry<ResponseCacheFactory> responseCaches() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.platform.python.PythonLiteral;
 import org.lmeval.platform.template.JinjaRenderer;
 
@@ -15,23 +16,28 @@ import org.lmeval.platform.template.JinjaRenderer;
  * {@code resolve_field} for one task: a feature name gives the raw field; an int (or, for targets and
  * choices, a list) is returned as is; any other string is a Jinja2 template, whose output becomes an int
  * when it is all digits and the task has {@code doc_to_choice}, and (targets) a Python literal when it is
- * {@code [...]}; a {@code doc_to_choice} template's output is always parsed as a Python literal.
+ * {@code [...]}; a {@code doc_to_choice} template's output is always parsed as a Python literal; a
+ * {@code !function} calls the registered {@link DocFunction} and uses its result as is.
  */
 final class DocFormatter {
   private final TaskConfig cfg;
   private final JinjaRenderer renderer;
   private final Supplier<Set<String>> features;
   private final String prompt;
+  private final Map<FunctionRef, DocFunction> functions;
 
   /**
    * @param features the evaluation split's column names after {@code process_docs} (computed on demand)
    * @param prompt the {@code use_prompt} template, or null
+   * @param functions the registered function each {@code doc_to_*: !function} value resolved to
    */
-  DocFormatter(TaskConfig cfg, JinjaRenderer renderer, Supplier<Set<String>> features, String prompt) {
+  DocFormatter(TaskConfig cfg, JinjaRenderer renderer, Supplier<Set<String>> features, String prompt,
+      Map<FunctionRef, DocFunction> functions) {
     this.cfg = cfg;
     this.renderer = renderer;
     this.features = features;
     this.prompt = prompt;
+    this.functions = Map.copyOf(functions);
   }
 
   boolean hasChoices() {
@@ -41,6 +47,9 @@ final class DocFormatter {
   /** {@code doc_to_text(doc, override)}: a String, or an Integer for multiple-input tasks. */
   Object text(Map<String, Object> doc, Object override, String docLabel) {
     Object spec = prompt != null ? prompt : override != null ? override : cfg.get("doc_to_text");
+    if (spec instanceof FunctionRef f) {
+      return call(f, doc, "doc_to_text");
+    }
     if (spec instanceof Integer || spec instanceof Boolean) {
       return spec;
     }
@@ -60,6 +69,9 @@ final class DocFormatter {
   /** {@code doc_to_target(doc, override)}: a String, Integer or List. */
   Object target(Map<String, Object> doc, Object override, String docLabel) {
     Object spec = prompt != null ? prompt : override != null ? override : cfg.get("doc_to_target");
+    if (spec instanceof FunctionRef f) {
+      return call(f, doc, "doc_to_target");
+    }
     if (spec instanceof Integer || spec instanceof Boolean || spec instanceof List<?>) {
       return spec;
     }
@@ -83,7 +95,9 @@ final class DocFormatter {
   List<Object> choices(Map<String, Object> doc, Object override, String docLabel) {
     Object spec = prompt != null ? prompt : override != null ? override : cfg.get("doc_to_choice");
     Object value;
-    if (spec instanceof String s) {
+    if (spec instanceof FunctionRef f) {
+      value = call(f, doc, "doc_to_choice");
+    } else if (spec instanceof String s) {
       if (features.get().contains(s)) {
         value = doc.get(s);
       } else {
@@ -101,6 +115,15 @@ final class DocFormatter {
           "doc_to_choice") + ") gave " + PyText.repr(value) + " for " + docLabel + ", not a list");
     }
     return new ArrayList<>(list);
+  }
+
+  /** A callable {@code doc_to_*}: lm-eval returns {@code fn(doc)} as is. */
+  private Object call(FunctionRef f, Map<String, Object> doc, String key) {
+    DocFunction fn = functions.get(f);
+    if (fn == null) {
+      throw new IllegalStateException(key + ": " + f + " at " + f.where() + " was not resolved");
+    }
+    return fn.apply(doc);
   }
 
   /** lm-eval's {@code doc_to_prefix}: the task's {@code gen_prefix} for the evaluated document, or null. */

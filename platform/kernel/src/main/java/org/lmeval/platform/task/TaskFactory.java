@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.platform.eval.GroupSpec;
 import org.lmeval.platform.plugin.PluginRegistry;
@@ -25,6 +26,8 @@ final class TaskFactory {
   /** lm-eval's GroupConfig fields. */
   static final List<String> GROUP_FIELDS = List.of("group", "group_alias", "task", "aggregate_metric_list",
       "metadata");
+  /** The keys whose {@code !function} names a registered {@link DocFunction} (also under fewshot_config). */
+  private static final List<String> DOC_FUNCTION_KEYS = List.of("doc_to_text", "doc_to_target", "doc_to_choice");
   private static final List<String> AGG_FIELDS = List.of("metric", "filter_list", "aggregation", "weight_by_size");
 
   private final TaskIndex index;
@@ -283,21 +286,29 @@ final class TaskFactory {
 
   /**
    * Resolves the {@code !function}s of a config: {@code process_docs} (task and few-shot) to registered
-   * {@link DocTransform}s, {@code process_results} to a registered metric; any other use is an error naming
-   * the file, line and key.
+   * {@link DocTransform}s, {@code doc_to_text}, {@code doc_to_target} and {@code doc_to_choice} (task and
+   * few-shot) to registered {@link DocFunction}s, {@code process_results} to a registered metric; any other use
+   * is an error naming the file, line and key.
    */
   private YamlTask.ResolvedFunctions resolveFunctions(TaskConfig cfg) {
     Map<FunctionRef, String> names = new LinkedHashMap<>();
+    Map<FunctionRef, DocFunction> docFunctions = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : cfg.values().entrySet()) {
       String key = e.getKey();
       if (key.equals("process_docs") || key.equals("process_results") || key.equals("fewshot_config")) {
+        continue;
+      }
+      if (DOC_FUNCTION_KEYS.contains(key) && e.getValue() instanceof FunctionRef f) {
+        docFunctions.put(f, docFunction(cfg, key, f, names));
         continue;
       }
       rejectFunctions(cfg, key, e.getValue());
     }
     if (cfg.get("fewshot_config") instanceof Map<?, ?> fs) {
       fs.forEach((k, v) -> {
-        if (!"process_docs".equals(k)) {
+        if (DOC_FUNCTION_KEYS.contains(k) && v instanceof FunctionRef f) {
+          docFunctions.put(f, docFunction(cfg, "fewshot_config." + k, f, names));
+        } else if (!"process_docs".equals(k)) {
           rejectFunctions(cfg, "fewshot_config." + k, v);
         }
       });
@@ -315,7 +326,13 @@ final class TaskFactory {
       throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': process_results (" + cfg.where(
           "process_results") + ") must be '!function module.name' naming a registered metric, got " + PyText.repr(pr));
     }
-    return new YamlTask.ResolvedFunctions(docs, fewshotDocs, processResults, names);
+    return new YamlTask.ResolvedFunctions(docs, fewshotDocs, processResults, names, docFunctions);
+  }
+
+  private DocFunction docFunction(TaskConfig cfg, String key, FunctionRef f, Map<FunctionRef, String> names) {
+    String name = lookup(registry.docFunctions(), f, cfg, key, "doc function");
+    names.put(f, name);
+    return registry.docFunctions().get(name);
   }
 
   private DocTransform transform(TaskConfig cfg, String key, Object value, Map<FunctionRef, String> names) {
@@ -365,8 +382,8 @@ final class TaskFactory {
   private static void rejectFunctions(TaskConfig cfg, String key, Object v) {
     if (v instanceof FunctionRef f) {
       throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': " + key + ": " + f + " at "
-          + f.where() + " is not supported; !function may name a doc transform for process_docs or a metric for "
-          + "process_results (write " + key + " as a Jinja template instead)");
+          + f.where() + " is not supported; !function may name a doc transform for process_docs, a doc "
+          + "function for doc_to_text, doc_to_target or doc_to_choice, or a metric for process_results (write " + key + " as a Jinja template instead)");
     }
     if (v instanceof Map<?, ?> m) {
       m.forEach((k, x) -> rejectFunctions(cfg, key + "." + k, x));

@@ -17,6 +17,7 @@ import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.support.PythonRandom;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.platform.eval.EvalTask;
 import org.lmeval.platform.eval.FilterSetSpec;
@@ -61,9 +62,11 @@ final class YamlTask implements EvalTask {
    * @param fewshotProcessDocs the few-shot pool's {@code process_docs} (inherited unless overridden), or null
    * @param processResults the registered metric name a {@code process_results: !function} resolved to, or null
    * @param names the registered name of each resolved function value, for the results' {@code configs}
+   * @param docFunctions the {@code doc_to_text}, {@code doc_to_target} and {@code doc_to_choice} functions
+   *     (task and few-shot), by the value they resolved
    */
   record ResolvedFunctions(DocTransform processDocs, DocTransform fewshotProcessDocs, String processResults,
-      Map<FunctionRef, String> names) {}
+      Map<FunctionRef, String> names, Map<FunctionRef, DocFunction> docFunctions) {}
 
   YamlTask(TaskConfig cfg, ResolvedFunctions functions, DatasetAccess datasets, RunOptions run,
       JinjaRenderer renderer) {
@@ -72,7 +75,7 @@ final class YamlTask implements EvalTask {
     this.datasets = datasets;
     this.run = run;
     this.outputType = cfg.outputType();
-    this.formatter = new DocFormatter(cfg, renderer, this::features, promptFor(cfg));
+    this.formatter = new DocFormatter(cfg, renderer, this::features, promptFor(cfg), functions.docFunctions());
     for (String key : List.of("doc_to_image", "doc_to_audio")) {
       if (cfg.get(key) != null) {
         throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': " + key + " (" + cfg.where(key)

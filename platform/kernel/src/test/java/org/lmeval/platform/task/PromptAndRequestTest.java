@@ -252,7 +252,7 @@ class PromptAndRequestTest {
     t.file("fam/f.yaml", MC + "task: f\ntest_split: test\ndoc_to_text: '{{extra}}'\n"
         + "process_docs: !function utils.add_field\n")
         .file("fam/g.yaml", MC + "task: g\ntest_split: test\nprocess_docs: !function utils.missing\n")
-        .file("fam/h.yaml", MC + "task: h\ntest_split: test\ndoc_to_text: !function utils.doc_to_text\n");
+        .file("fam/h.yaml", MC + "task: h\ntest_split: test\ndescription: !function utils.describe\n");
     assertEquals("xq0", task("f", TaskTestSupport.settings().limit(1.0)).instances().get(0).arguments().get(0));
     EvalException missing = assertThrows(EvalException.class, () -> task("g", TaskTestSupport.settings()));
     assertTrue(missing.getMessage().contains("needs a doc transform registered as '" + String.join(".",
@@ -260,8 +260,45 @@ class PromptAndRequestTest {
     assertTrue(missing.getMessage().contains("fam.utils.missing, utils.missing"), missing.getMessage());
     assertTrue(missing.getMessage().contains("fam.utils.add_field"), missing.getMessage());
     EvalException other = assertThrows(EvalException.class, () -> task("h", TaskTestSupport.settings()));
-    assertTrue(other.getMessage().contains("doc_to_text: !function utils.doc_to_text at " + dir.resolve("fam/h.yaml")
+    assertTrue(other.getMessage().contains("description: !function utils.describe at " + dir.resolve("fam/h.yaml")
         + ":8 is not supported"), other.getMessage());
+  }
+
+  @Test
+  void docToFunctionsAreCalledOnEachDocAndTheirValuesUsedAsIs() {
+    t.function("fam.utils.text", d -> "F: " + d.get("question"))
+        .function("fam.utils.choices", d -> List.of("yes", "no"))
+        .function("fam.utils.target", d -> (Integer) d.get("answer") % 2)
+        .function("utils.shot_text", d -> "S: " + d.get("question"));
+    t.file("fam/fn.yaml", "dataset_path: d\noutput_type: multiple_choice\ntask: fn\ntest_split: test\n"
+        + "training_split: train\ndoc_to_text: !function utils.text\ndoc_to_choice: !function utils.choices\n"
+        + "doc_to_target: !function utils.target\nfewshot_config: {doc_to_text: !function utils.shot_text}\n");
+    EvalTask task = task("fn", TaskTestSupport.settings().limit(1.0).numFewshot(1));
+    List<Instance> instances = task.instances();
+    assertEquals(2, instances.size());
+    String context = (String) instances.get(0).arguments().get(0);
+    java.util.regex.Matcher shot = java.util.regex.Pattern.compile("S: t(\\d+) (yes|no)\n\nF: q0").matcher(context);
+    assertTrue(shot.matches(), context);
+    assertEquals(Integer.parseInt(shot.group(1)) % 4 % 2 == 0 ? "yes" : "no", shot.group(2),
+        "the shot's answer is choices[doc_to_target(doc)]");
+    assertEquals(List.of(" yes", " no"), instances.stream().map(i -> i.arguments().get(1)).toList());
+    Map<String, Object> cfg = task.configForResults();
+    assertEquals("fam.utils.text", cfg.get("doc_to_text"));
+    assertEquals("fam.utils.choices", cfg.get("doc_to_choice"));
+    assertEquals("fam.utils.target", cfg.get("doc_to_target"));
+    assertEquals("utils.shot_text", ((Map<?, ?>) cfg.get("fewshot_config")).get("doc_to_text"));
+  }
+
+  @Test
+  void anUnregisteredDocFunctionNamesFileKeyLineAndTheExpectedName() {
+    t.function("fam.utils.doc_to_txt", d -> "x");
+    t.file("fam/h.yaml", MC + "task: h\ntest_split: test\nfewshot_config:\n  doc_to_target: !function utils.doc_to_text\n");
+    EvalException e = assertThrows(EvalException.class, () -> task("h", TaskTestSupport.settings()));
+    assertEquals(ErrorCode.INVALID_TASK, e.code());
+    String expected = String.join(".", new DirectoryTaskSource(dir).rootSegments()) + ".fam.utils.doc_to_text";
+    assertTrue(e.getMessage().contains("fewshot_config.doc_to_target: !function utils.doc_to_text at "
+        + dir.resolve("fam/h.yaml") + ":9 needs a doc function registered as '" + expected + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("fam.utils.doc_to_txt"), e.getMessage());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.lmeval.api.Options;
 import org.lmeval.api.Plugin;
@@ -18,6 +19,7 @@ import org.lmeval.api.dataset.DatasetProvider;
 import org.lmeval.api.dataset.DatasetRequest;
 import org.lmeval.api.metric.Metric;
 import org.lmeval.api.metric.MetricFactory;
+import org.lmeval.api.task.DocFunction;
 import org.lmeval.api.task.DocTransform;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.plugin.Origin;
@@ -29,6 +31,7 @@ final class TaskTestSupport {
   final Map<String, List<Map<String, Object>>> splits = new LinkedHashMap<>();
   final List<String> loaded = new ArrayList<>();
   final List<DocTransform> transforms = new ArrayList<>();
+  final List<DocFunction> functions = new ArrayList<>();
   final List<MetricFactory> metrics = new ArrayList<>();
 
   TaskTestSupport(Path root) {
@@ -63,6 +66,22 @@ final class TaskTestSupport {
       @Override
       public List<Map<String, Object>> apply(List<Map<String, Object>> docs) {
         return docs.stream().map(perDoc).toList();
+      }
+    });
+    return this;
+  }
+
+  /** Registers a doc function ({@code doc_to_*: !function}) under the given dotted name. */
+  TaskTestSupport function(String name, Function<Map<String, Object>, Object> body) {
+    functions.add(new DocFunction() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Object apply(Map<String, Object> doc) {
+        return body.apply(doc);
       }
     });
     return this;
@@ -117,6 +136,11 @@ final class TaskTestSupport {
       @Override
       public Collection<DocTransform> docTransforms() {
         return transforms;
+      }
+
+      @Override
+      public Collection<DocFunction> docFunctions() {
+        return functions;
       }
 
       @Override

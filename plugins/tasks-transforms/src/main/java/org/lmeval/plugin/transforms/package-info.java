@@ -1,5 +1,6 @@
 /**
- * The {@code process_docs} functions of popular lm-eval tasks, in Java, registered as
- * {@link org.lmeval.api.task.DocTransform}s under lm-eval's dotted names (task folder, module, function).
+ * The {@code process_docs} and {@code doc_to_*} functions of popular lm-eval tasks, in Java, registered as
+ * {@link org.lmeval.api.task.DocTransform}s and {@link org.lmeval.api.task.DocFunction}s under lm-eval's dotted
+ * names (task folder, module, function).
  */
 package org.lmeval.plugin.transforms;
