@@ -2,6 +2,7 @@ package org.lmeval.tasks.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,9 +20,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
 import org.lmeval.platform.eval.Evaluator;
@@ -67,15 +71,7 @@ class ReplayParityTest {
     Path mirror = tmp.resolve("datasets");
     GoldenParityTest.buildMirror((Map<String, Map<String, String>>) manifest.get("split_files"), mirror);
 
-    PluginRegistry registry = new PluginRegistry(List::of);
-    registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
-    registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
-    registry.install(new MetricsPlugin(), new Origin("metrics-core", "", "test"));
-    registry.install(new FiltersPlugin(), new Origin("filters-core", "", "test"));
-    registry.install(new ReplayPlugin(), new Origin("model-replay", "", "test"));
-    ClasspathTaskSources.find(getClass().getClassLoader()).forEach(registry::addTaskSource);
-    registry.freeze();
-
+    PluginRegistry registry = registry();
     List<Integer> seed = (List<Integer>) manifest.get("seed");
     EvalSettings settings = EvalSettings.builder()
         .model("replay")
@@ -109,6 +105,34 @@ class ReplayParityTest {
           .orElseThrow(() -> new AssertionError("no samples file written for " + task + ": " + result.files()));
       compareSamples(task, readLines(samplesOf(run, task)), readLines(ours));
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDocumentThatWasNotLoggedFailsNamingTheRequestAndTheFolder(@TempDir Path tmp) throws IOException {
+    Path run = Path.of("src/test/resources/lmeval-hf/arc_easy");
+    Map<String, Object> manifest = JSON.readValue(run.resolve("run.json").toFile(), Map.class);
+    GoldenParityTest.buildMirror((Map<String, Map<String, String>>) manifest.get("split_files"), tmp);
+    EvalSettings settings = EvalSettings.builder().model("replay")
+        .modelArgs(Map.of("path", run.toAbsolutePath().toString())).tasks(List.of("arc_easy"))
+        .limit(((Number) manifest.get("limit")).doubleValue() + 1).datasetDir(tmp).build();
+    EvalException e = assertThrows(EvalException.class, () -> new Evaluator(registry()).evaluate(settings));
+    assertEquals(ErrorCode.BACKEND_FAILURE, e.code());
+    assertTrue(e.getMessage().contains("replay: no logged answer for the loglikelihood request (context \"Question: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("under " + run.toAbsolutePath()), e.getMessage());
+  }
+
+  private PluginRegistry registry() {
+    PluginRegistry registry = new PluginRegistry(List::of);
+    registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
+    registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
+    registry.install(new MetricsPlugin(), new Origin("metrics-core", "", "test"));
+    registry.install(new FiltersPlugin(), new Origin("filters-core", "", "test"));
+    registry.install(new ReplayPlugin(), new Origin("model-replay", "", "test"));
+    ClasspathTaskSources.find(getClass().getClassLoader()).forEach(registry::addTaskSource);
+    registry.freeze();
+    return registry;
   }
 
   /** lm-eval's {@code --gen_kwargs} string ({@code k=v,...}) as the settings take it; only ints occur here. */
