@@ -50,6 +50,8 @@ RUNS = [
     dict(id="winogrande", tasks=["winogrande"], limit=40),
     dict(id="wikitext", tasks=["wikitext"], limit=5),
     dict(id="boolq", tasks=["boolq"], limit=40),
+    # several tasks in one run, few-shot prompts (context windows truncated by the 512-token model)
+    dict(id="multi_2shot", tasks=["piqa", "arc_challenge", "hellaswag"], num_fewshot=2, limit=8),
 ]
 
 
