@@ -196,7 +196,7 @@ class GoldenParityTest {
   }
 
   /** Lays out the fixture's split files as an offline mirror (path/config/split.jsonl links). */
-  private static void buildMirror(Map<String, Map<String, String>> splitFiles, Path mirror) throws IOException {
+  static void buildMirror(Map<String, Map<String, String>> splitFiles, Path mirror) throws IOException {
     Path shared = SharedData.datasets();
     for (Map<String, String> files : splitFiles.values()) {
       for (Map.Entry<String, String> e : files.entrySet()) {

@@ -11,4 +11,10 @@ public final class BitsPerByteMetric implements Metric.PerSample {
     String name = "bits_per_byte";
     return new Score(RollingCounts.logprob(sample, name), RollingCounts.bytes(RollingCounts.text(sample, name)));
   }
+
+  /** lm-eval logs {@code (ll, count)} for this metric. */
+  @Override
+  public Object sampleItem(Sample sample, Score score) {
+    return RollingCounts.logged(score);
+  }
 }

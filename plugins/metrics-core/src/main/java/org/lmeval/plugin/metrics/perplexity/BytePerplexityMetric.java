@@ -11,4 +11,10 @@ public final class BytePerplexityMetric implements Metric.PerSample {
     String name = "byte_perplexity";
     return new Score(RollingCounts.logprob(sample, name), RollingCounts.bytes(RollingCounts.text(sample, name)));
   }
+
+  /** lm-eval logs {@code (ll, count)} for this metric. */
+  @Override
+  public Object sampleItem(Sample sample, Score score) {
+    return RollingCounts.logged(score);
+  }
 }

@@ -4,12 +4,21 @@ import java.nio.charset.StandardCharsets;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.metric.Sample;
+import org.lmeval.api.metric.Score;
 import org.lmeval.api.support.PythonStrings;
 import org.lmeval.plugin.metrics.support.OutputKind;
 
 /** Word and byte counts of a scored text, and the rolling log-likelihood, as lm-eval counts them. */
 public final class RollingCounts {
   private RollingCounts() {}
+
+  /**
+   * What lm-eval's sample log records for a rolling metric: its {@code process_results} value, the tuple
+   * {@code (loglikelihood, count)} with the count an int, as a two-element list.
+   */
+  public static Object logged(Score score) {
+    return java.util.List.of(score.value(), (int) score.weight());
+  }
 
   /**
    * {@code len(re.split(r"\s+", text))}: one more than the number of runs of Python whitespace, so leading and

@@ -11,4 +11,10 @@ public final class WordPerplexityMetric implements Metric.PerSample {
     String name = "word_perplexity";
     return new Score(RollingCounts.logprob(sample, name), RollingCounts.words(RollingCounts.text(sample, name)));
   }
+
+  /** lm-eval logs {@code (ll, count)} for this metric. */
+  @Override
+  public Object sampleItem(Sample sample, Score score) {
+    return RollingCounts.logged(score);
+  }
 }

@@ -51,4 +51,10 @@ public final class WikitextMetric implements Metric.PerSample {
     double ll = sample.rollingLogprob().getAsDouble();
     return new Score(ll, count == Count.WORDS ? RollingCounts.words(page) : RollingCounts.bytes(page));
   }
+
+  /** lm-eval logs {@code (ll, count)} for this metric. */
+  @Override
+  public Object sampleItem(Sample sample, Score score) {
+    return RollingCounts.logged(score);
+  }
 }

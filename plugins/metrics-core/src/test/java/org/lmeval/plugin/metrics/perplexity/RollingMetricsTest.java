@@ -31,6 +31,18 @@ class RollingMetricsTest {
   }
 
   @Test
+  void theSampleLogRecordsTheTupleOfLoglikelihoodAndCount() {
+    // lm-eval logs process_results' (ll, n) tuples: "word_perplexity": [-15233.960815429688, 1093]
+    TestSample s = TestSample.rolling(Map.of(), "two words", -3.25);
+    WordPerplexityMetric words = new WordPerplexityMetric();
+    assertEquals(java.util.List.of(-3.25, 2), words.sampleItem(s, words.score(s)));
+    BytePerplexityMetric bytes = new BytePerplexityMetric();
+    assertEquals(java.util.List.of(-3.25, 9), bytes.sampleItem(s, bytes.score(s)));
+    BitsPerByteMetric bits = new BitsPerByteMetric();
+    assertEquals(java.util.List.of(-3.25, 9), bits.sampleItem(s, bits.score(s)));
+  }
+
+  @Test
   void wordsArePythonReSplitFields() {
     assertEquals(1, RollingCounts.words(""));
     assertEquals(2, RollingCounts.words(" "));
