@@ -692,4 +692,23 @@ public final class PythonStrings {
     }
     return zeros + s;
   }
+
+  /**
+   * Python's order of {@code str} values: by code point ({@code String.compareTo} orders UTF-16 units, which
+   * differs for characters outside the Basic Multilingual Plane).
+   */
+  public static int compare(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
 }

@@ -1,5 +1,6 @@
 package org.lmeval.platform.eval;
 
+import org.lmeval.api.support.PythonStrings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -191,7 +192,7 @@ public final class GroupAggregator {
   }
 
   private List<String> discoverFilters(String metric, List<String> leaves, Map<String, Map<String, Object>> tasks) {
-    Set<String> found = new TreeSet<>(GroupAggregator::compareCodePoints);
+    Set<String> found = new TreeSet<>(PythonStrings::compare);
     String prefix = metric + ",";
     for (String leaf : leaves) {
       Map<String, Object> r = tasks.get(leaf);
@@ -271,19 +272,4 @@ public final class GroupAggregator {
     throw new IllegalArgumentException("task '" + task + "': '" + key + "' is not a number: " + o);
   }
 
-  /** Python's string order (by code point). */
-  public static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
 }

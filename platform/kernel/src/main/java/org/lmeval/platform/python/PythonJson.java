@@ -1,5 +1,6 @@
 package org.lmeval.platform.python;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -265,7 +266,7 @@ public final class PythonJson {
   /** Python's {@code a < b} for dict keys: str by code point, numbers (bool, int, float) by exact value. */
   private static boolean lessThan(Object a, Object b) {
     if (a instanceof String && b instanceof String) {
-      return compareCodePoints((String) a, (String) b) < 0;
+      return PythonStrings.compare((String) a, (String) b) < 0;
     }
     if (isNumber(a) && isNumber(b)) {
       double da = a instanceof Double || a instanceof Float ? ((Number) a).doubleValue() : 0;
@@ -311,22 +312,6 @@ public final class PythonJson {
       return "float";
     }
     return PythonStr.isInt(o) ? "int" : o.getClass().getSimpleName();
-  }
-
-  /** Compares by Unicode code point, as Python compares str (Java's compareTo uses UTF-16 units). */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   private void open() {

@@ -1,5 +1,6 @@
 package org.lmeval.platform.results;
 
+import org.lmeval.api.support.PythonStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class ResultsAssembler {
   public static Map<String, Object> assemble(List<ScoredTask> tasks, List<GroupSpec> groups, boolean predictOnly) {
     GroupAggregator aggregator = new GroupAggregator(groups);
     Map<String, Map<String, Object>> taskEntries = new LinkedHashMap<>();
-    Map<String, Object> configs = new TreeMap<>(GroupAggregator::compareCodePoints);
-    Map<String, Object> versions = new TreeMap<>(GroupAggregator::compareCodePoints);
+    Map<String, Object> configs = new TreeMap<>(PythonStrings::compare);
+    Map<String, Object> versions = new TreeMap<>(PythonStrings::compare);
     Map<String, Integer> nShot = new LinkedHashMap<>();
     Map<String, Map<String, Boolean>> higherIsBetter = new LinkedHashMap<>();
     Map<String, Object> nSamples = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ public final class ResultsAssembler {
   }
 
   private static <V> Map<String, Object> sorted(Map<String, V> m) {
-    Map<String, Object> t = new TreeMap<>(GroupAggregator::compareCodePoints);
+    Map<String, Object> t = new TreeMap<>(PythonStrings::compare);
     t.putAll(m);
     return new LinkedHashMap<>(t);
   }

@@ -1,5 +1,6 @@
 package org.lmeval.platform.results;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class TableFormatter {
         displayName = " ".repeat(d) + "- " + displayName;
       }
       Object name = displayName;
-      Map<String, Object> sorted = new TreeMap<>(TableFormatter::compareCodePoints);
+      Map<String, Object> sorted = new TreeMap<>(PythonStrings::compare);
       sorted.putAll(dic);
       for (Map.Entry<String, Object> e : sorted.entrySet()) {
         String mf = e.getKey();
@@ -151,11 +152,7 @@ public final class TableFormatter {
 
   private static List<String> sortedCopy(java.util.Collection<String> names) {
     List<String> out = new ArrayList<>(names);
-    out.sort(TableFormatter::compareCodePoints);
+    out.sort(PythonStrings::compare);
     return out;
-  }
-
-  static int compareCodePoints(String a, String b) {
-    return GroupAggregator.compareCodePoints(a, b);
   }
 }

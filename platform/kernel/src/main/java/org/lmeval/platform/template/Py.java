@@ -1,5 +1,6 @@
 package org.lmeval.platform.template;
 
+import org.lmeval.api.support.PythonStrings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -366,7 +367,7 @@ final class Py {
         return false;
       }
     } else if (a instanceof String sa && b instanceof String sb) {
-      cmp = compareCodePoints(sa, sb);
+      cmp = PythonStrings.compare(sa, sb);
     } else if (a instanceof List<?> la && b instanceof List<?> lb && isTuple(a) == isTuple(b)) {
       int n = Math.min(la.size(), lb.size());
       for (int i = 0; i < n; i++) {
@@ -386,22 +387,6 @@ final class Py {
       case ">=" -> cmp >= 0;
       default -> throw new IllegalArgumentException(op);
     };
-  }
-
-  /** Compares by code point, as Python orders strings (Java's compareTo orders UTF-16 units). */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   // ------------------------------------------------------------------------- dict and set

@@ -1,5 +1,6 @@
 package org.lmeval.plugin.djl.hf;
 
+import org.lmeval.api.support.PythonStrings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ final class Generator {
         encodedLength.put(i, encoder.encode(requests.get(i).context()).length);
       }
       idx.sort(Comparator.<Integer>comparingInt(i -> -encodedLength.get(i))
-          .thenComparing((a, b) -> PyStrings.compare(requests.get(a).context(), requests.get(b).context())));
+          .thenComparing((a, b) -> PythonStrings.compare(requests.get(a).context(), requests.get(b).context())));
       for (int start = 0; start < idx.size(); start += size) {
         List<Integer> chunk = idx.subList(start, Math.min(idx.size(), start + size));
         List<String> contexts = chunk.stream().map(i -> requests.get(i).context()).toList();

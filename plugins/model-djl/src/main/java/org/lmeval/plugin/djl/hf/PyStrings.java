@@ -43,19 +43,4 @@ final class PyStrings {
     return at < 0 ? s : s.substring(0, at);
   }
 
-  /** Python's {@code str} ordering: by code point, not by UTF-16 unit. */
-  static int compare(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
 }

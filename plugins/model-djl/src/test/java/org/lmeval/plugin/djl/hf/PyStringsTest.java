@@ -25,13 +25,4 @@ class PyStringsTest {
     assertEquals("a", PyStrings.beforeFirst("a\n\nb\n\nc", "\n\n"));
     assertEquals("abc", PyStrings.beforeFirst("abc", "Q:"));
   }
-
-  @Test
-  void comparesByCodePoint() {
-    // U+FF21 (fullwidth A) sorts before U+1F600 (emoji) in Python; UTF-16 order says the opposite
-    assertTrue(PyStrings.compare("\uFF21", "\uD83D\uDE00") < 0);
-    assertTrue("\uFF21".compareTo("\uD83D\uDE00") > 0);
-    assertTrue(PyStrings.compare("ab", "abc") < 0);
-    assertEquals(0, PyStrings.compare("same", "same"));
-  }
 }
