@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the HTTP backends (plugins/model-http) against the loopback test server of the testkit:
 # requests/s at num_concurrent 1, 16, 64, 256 (zero latency), achieved in-flight concurrency with 50 ms latency,
-# client CPU time per 1,000 requests. Prints ratios. Usage: bench/http-bench.sh [scale]  (scale multiplies counts)
+# client CPU time per 1,000 requests. Prints ratios. Usage: bench/http-bench.sh [scale [latency]]  (scale multiplies counts;
+# "latency" runs only the 50 ms concurrency part). The server runs in a second JVM (bench/http/HttpBenchServer.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target

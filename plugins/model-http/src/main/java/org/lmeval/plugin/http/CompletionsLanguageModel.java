@@ -338,6 +338,12 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
           encoded.set(k, pythonTail(encoded.get(k), maxContext));
         }
       }
+      // the group's shared fields, converted once (only read when each body is written)
+      JsonNode maxTokens = JSON.valueToTree(kw.maxTokensOrGenToks());
+      JsonNode temperature = JSON.valueToTree(kw.temperature());
+      JsonNode stop = JSON.valueToTree(kw.stop(eos));
+      ObjectNode rest = JSON.createObjectNode();
+      kw.rest().forEach((k, v) -> rest.set(k, JSON.valueToTree(v)));
       for (int start = 0; start < idx.size(); start += bs) {
         int end = Math.min(idx.size(), start + bs);
         ObjectNode p = JSON.createObjectNode();
@@ -358,11 +364,11 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
           }
         }
         p.put("model", settings.model());
-        p.set("max_tokens", JSON.valueToTree(kw.maxTokensOrGenToks()));
-        p.set("temperature", JSON.valueToTree(kw.temperature()));
-        p.set("stop", JSON.valueToTree(kw.stop(eos)));
+        p.set("max_tokens", maxTokens);
+        p.set("temperature", temperature);
+        p.set("stop", stop);
         p.put("seed", settings.seed());
-        kw.rest().forEach((k, v) -> p.set(k, JSON.valueToTree(v)));
+        p.setAll(rest);
         int count = end - start;
         int[] m = idx.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
         members.add(m);
