@@ -2,7 +2,6 @@ package org.lmeval.platform.cache;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.RequestType;
+import org.lmeval.platform.eval.Secrets;
 
 /**
  * What makes two models give the same responses, so that two models never share cache entries: the backend
@@ -28,17 +28,12 @@ public record ModelFingerprint(String backend, Map<String, Object> modelArgs, St
   public static final Set<String> RUN_ONLY_ARGS = Set.of("batch_size", "max_batch_size", "device",
       "num_concurrent", "max_retries", "timeout");
 
-  private static final Set<String> SECRET_WORDS = Set.of("apikey", "secret", "secrets", "password", "passwd",
-      "passphrase", "credential", "credentials", "authorization", "auth", "cookie", "pwd");
-  private static final Set<String> TOKEN_OWNERS = Set.of("hf", "access", "auth", "bearer", "api", "refresh",
-      "session", "id", "github", "openai", "anthropic", "private", "secret", "security", "oauth");
-
   public ModelFingerprint {
     Objects.requireNonNull(backend, "backend");
     modelHash = modelHash == null ? "" : modelHash;
     Map<String, Object> kept = new TreeMap<>();
     for (Map.Entry<String, Object> e : modelArgs.entrySet()) {
-      if (!isSecret(e.getKey()) && !RUN_ONLY_ARGS.contains(e.getKey())) {
+      if (!Secrets.isSecret(e.getKey()) && !RUN_ONLY_ARGS.contains(e.getKey())) {
         kept.put(e.getKey(), e.getValue());
       }
     }
@@ -60,30 +55,6 @@ public record ModelFingerprint(String backend, Map<String, Object> modelArgs, St
    */
   public static ModelFingerprint of(String backend, Map<String, ?> modelArgs, LanguageModel model) {
     return new ModelFingerprint(backend, new LinkedHashMap<>(modelArgs), model.fingerprint());
-  }
-
-  /**
-   * Whether a model arg holds a secret and is left out of the fingerprint (and so out of the cache file):
-   * {@code api_key}, {@code token}, {@code hf_token}, {@code access_token}, {@code password}, {@code secret},
-   * {@code client_secret}, ... but not {@code add_bos_token}, {@code max_tokens} or {@code tokenizer}.
-   */
-  public static boolean isSecret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    if (k.equals("token") || k.equals("key") || k.contains("api_key") || k.contains("api-key")) {
-      return true;
-    }
-    String[] words = k.split("[_.\\-]");
-    for (String w : words) {
-      if (SECRET_WORDS.contains(w)) {
-        return true;
-      }
-    }
-    for (int i = 1; i < words.length; i++) {
-      if ((words[i].equals("token") || words[i].equals("key")) && TOKEN_OWNERS.contains(words[i - 1])) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

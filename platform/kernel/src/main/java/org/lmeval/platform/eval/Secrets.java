@@ -4,28 +4,39 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Keeps secrets given as model args (API keys, tokens, auth headers) out of everything a run reports. */
 public final class Secrets {
-  /** Name parts (split at _ - .) that mark a secret: api_key, secret_key, password, headers, ... */
-  private static final Set<String> SECRET_PARTS = Set.of("key", "apikey", "secret", "password", "passwd",
-      "authorization", "auth", "credential", "credentials", "header", "headers", "cookie", "bearer");
-  /** Token args that are credentials (unlike add_bos_token or max_tokens, which are not). */
-  private static final Pattern SECRET_TOKEN = Pattern.compile("(?i)(|auth_|api_|access_|hf_|bearer_|bearer)token");
+  /** Name parts (split at _ . -) that mark a secret wherever they stand. */
+  private static final Set<String> SECRET_WORDS = Set.of("apikey", "secret", "secrets", "password", "passwd",
+      "passphrase", "credential", "credentials", "authorization", "auth", "cookie", "pwd", "header", "headers");
+  /** A "token" or "key" part right after one of these is a credential (hf_token, access_key, ...). */
+  private static final Set<String> TOKEN_OWNERS = Set.of("hf", "access", "auth", "bearer", "api", "refresh",
+      "session", "id", "github", "openai", "anthropic", "private", "secret", "security", "oauth");
 
   /** What a redacted value is written as. */
   public static final String REDACTED = "<redacted>";
 
   private Secrets() {}
 
-  /** Whether a model arg of this name holds a secret. */
+  /**
+   * Whether a model arg holds a secret, written as {@value #REDACTED} in everything a run reports and left
+   * out of cache keys: {@code api_key}, {@code header}, {@code token}, {@code hf_token}, {@code access_token}, {@code password}, {@code secret},
+   * {@code client_secret}, ... but not {@code add_bos_token}, {@code max_tokens} or {@code tokenizer}.
+   */
   public static boolean isSecret(String key) {
-    if (SECRET_TOKEN.matcher(key).matches()) {
+    String k = key.toLowerCase(Locale.ROOT);
+    if (k.equals("token") || k.equals("key") || k.contains("api_key") || k.contains("api-key")) {
       return true;
     }
-    for (String part : key.toLowerCase(Locale.ROOT).split("[_.-]")) {
-      if (SECRET_PARTS.contains(part)) {
+    String[] words = k.split("[_.\\-]");
+    for (String w : words) {
+      if (SECRET_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    for (int i = 1; i < words.length; i++) {
+      if ((words[i].equals("token") || words[i].equals("key")) && TOKEN_OWNERS.contains(words[i - 1])) {
         return true;
       }
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lmeval.platform.eval.Secrets;
 import org.lmeval.api.model.RequestType;
 
 class ModelFingerprintTest {
@@ -17,12 +18,12 @@ class ModelFingerprintTest {
     for (String secret : List.of("api_key", "API_KEY", "openai_api_key", "apikey", "token", "hf_token",
         "access_token", "auth_token", "bearer_token", "password", "db_password", "client_secret", "secret",
         "credentials", "authorization", "key")) {
-      assertTrue(ModelFingerprint.isSecret(secret), secret);
+      assertTrue(Secrets.isSecret(secret), secret);
     }
     for (String plain : List.of("pretrained", "tokenizer", "add_bos_token", "max_tokens", "max_gen_toks",
         "tokenized_requests", "eos_token", "pad_token", "base_url", "model", "revision", "dtype", "max_length",
         "trust_remote_code", "key_column")) {
-      assertFalse(ModelFingerprint.isSecret(plain), plain);
+      assertFalse(Secrets.isSecret(plain), plain);
     }
   }
 
