@@ -96,7 +96,8 @@ public final class Evaluator {
       }
       // Responses are committed to the cache batch by batch as they arrive (write-through), so a rerun after a
       // crash sends only what was not answered yet.
-      LanguageModel sending = CachingLanguageModel.wrap(model, cache,
+      // (Only with a cache is the model asked for its fingerprint: for a local model that hashes its files.)
+      LanguageModel sending = cache == null ? model : CachingLanguageModel.wrap(model, cache,
           ModelFingerprint.of(settings.model(), modelArgs(settings), model), all);
       // The model batches internally (its batch_size arg); the kernel hands it chunks of its preferred size,
       // the unit of progress and of response caching.
