@@ -28,9 +28,11 @@ public final class HfLanguageModel implements LanguageModel {
   private final Batcher batcher;
   private final BatchSize batchSize;
   private final int maxLength;
+  private final ModelFiles files;
+  private String fingerprint;
 
   private HfLanguageModel(String name, HfTokenizer tokenizer, CausalLm lm, RequestEncoder encoder, TokenScorer scorer,
-      Generator generator, Batcher batcher, BatchSize batchSize, int maxLength) {
+      Generator generator, Batcher batcher, BatchSize batchSize, int maxLength, ModelFiles files) {
     this.name = name;
     this.tokenizer = tokenizer;
     this.lm = lm;
@@ -40,6 +42,19 @@ public final class HfLanguageModel implements LanguageModel {
     this.batcher = batcher;
     this.batchSize = batchSize;
     this.maxLength = maxLength;
+    this.files = files;
+  }
+
+  /**
+   * A hash of the model's files (weights, tokenizer, configs), so the response cache never serves one model's
+   * answers to another model at the same path. Computed on first use (it reads every file once).
+   */
+  @Override
+  public synchronized String fingerprint() {
+    if (fingerprint == null) {
+      fingerprint = files.contentHash();
+    }
+    return fingerprint;
   }
 
   private static final int DEFAULT_MAX_LENGTH = 2048;
@@ -71,7 +86,7 @@ public final class HfLanguageModel implements LanguageModel {
           batcher, args.truncation(), stopTokenIds(files, tokenizer), tokenizer.eosTokenId(),
           Sampler.defaults(files.generationConfig()), args.seed(), args.thinkEndToken());
       return new HfLanguageModel(args.pretrained(), tokenizer, lm, encoder, scorer, generator, batcher,
-          args.batchSize(), maxLength);
+          args.batchSize(), maxLength, files);
     } catch (RuntimeException e) {
       lm.close();
       tokenizer.close();

@@ -2,8 +2,13 @@ package org.lmeval.plugin.djl.hf;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -46,6 +51,38 @@ public record ModelFiles(
         Json.readObjectIfPresent(dir.resolve("generation_config.json")),
         Json.readObjectIfPresent(tokenizerDir.resolve("tokenizer_config.json")),
         Json.readObjectIfPresent(tokenizerDir.resolve("special_tokens_map.json")));
+  }
+
+  /**
+   * sha256 over every regular file of the model and tokenizer folders (recursively, in sorted path order):
+   * each file's relative path, size and content. Equal for identical copies, different after any change.
+   */
+  public String contentHash() {
+    try {
+      MessageDigest all = MessageDigest.getInstance("SHA-256");
+      for (Path root : dir.equals(tokenizerDir) ? List.of(dir) : List.of(dir, tokenizerDir)) {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+          paths = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : paths) {
+          all.update((root.relativize(file).toString().replace('\\', '/') + "\0" + Files.size(file) + "\0")
+              .getBytes(StandardCharsets.UTF_8));
+          try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+              all.update(buffer, 0, n);
+            }
+          }
+        }
+      }
+      return HexFormat.of().formatHex(all.digest());
+    } catch (IOException e) {
+      throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "cannot read the model files in " + dir
+          + " to fingerprint them for the response cache: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Path tokenizerJson() {
