@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +32,11 @@ import org.lmeval.api.model.RollingRequest;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
 import org.lmeval.platform.eval.Evaluator;
-import org.lmeval.platform.plugin.Origin;
 import org.lmeval.platform.plugin.PluginRegistry;
-import org.lmeval.platform.task.ClasspathTaskSources;
-import org.lmeval.plugin.datasets.LocalDatasetsPlugin;
 import org.lmeval.plugin.djl.DjlModelBackend;
 import org.lmeval.plugin.djl.DjlPlugin;
-import org.lmeval.plugin.filters.FiltersPlugin;
-import org.lmeval.plugin.metrics.MetricsPlugin;
 import org.lmeval.plugin.tensorflow.TensorFlowModelBackend;
 import org.lmeval.plugin.tensorflow.TensorFlowPlugin;
-import org.lmeval.plugin.transforms.TransformsPlugin;
 
 /**
  * Parity of the real in-process engines with lm-eval 0.4.13's {@code --model hf} on stories260K: every
@@ -194,16 +187,7 @@ class EngineParityTest {
   }
 
   private PluginRegistry registry() {
-    PluginRegistry registry = new PluginRegistry(List::of);
-    registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
-    registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
-    registry.install(new MetricsPlugin(), new Origin("metrics-core", "", "test"));
-    registry.install(new FiltersPlugin(), new Origin("filters-core", "", "test"));
-    registry.install(new DjlPlugin(), new Origin("model-djl", "", "test"));
-    registry.install(new TensorFlowPlugin(), new Origin("model-tensorflow", "", "test"));
-    ClasspathTaskSources.find(getClass().getClassLoader()).forEach(registry::addTaskSource);
-    registry.freeze();
-    return registry;
+    return ParityRegistry.with(new DjlPlugin(), new TensorFlowPlugin());
   }
 
   @SuppressWarnings("unchecked")

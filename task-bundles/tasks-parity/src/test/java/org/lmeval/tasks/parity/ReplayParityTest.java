@@ -29,14 +29,8 @@ import org.lmeval.api.EvalException;
 import org.lmeval.platform.eval.EvalSettings;
 import org.lmeval.platform.eval.EvaluationResult;
 import org.lmeval.platform.eval.Evaluator;
-import org.lmeval.platform.plugin.Origin;
 import org.lmeval.platform.plugin.PluginRegistry;
-import org.lmeval.platform.task.ClasspathTaskSources;
-import org.lmeval.plugin.datasets.LocalDatasetsPlugin;
-import org.lmeval.plugin.filters.FiltersPlugin;
-import org.lmeval.plugin.metrics.MetricsPlugin;
 import org.lmeval.plugin.replay.ReplayPlugin;
-import org.lmeval.plugin.transforms.TransformsPlugin;
 
 /**
  * Scoring parity with lm-eval 0.4.13 on a real model. Each fixture folder (tools/replay/make_fixtures.py)
@@ -124,15 +118,7 @@ class ReplayParityTest {
   }
 
   private PluginRegistry registry() {
-    PluginRegistry registry = new PluginRegistry(List::of);
-    registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
-    registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
-    registry.install(new MetricsPlugin(), new Origin("metrics-core", "", "test"));
-    registry.install(new FiltersPlugin(), new Origin("filters-core", "", "test"));
-    registry.install(new ReplayPlugin(), new Origin("model-replay", "", "test"));
-    ClasspathTaskSources.find(getClass().getClassLoader()).forEach(registry::addTaskSource);
-    registry.freeze();
-    return registry;
+    return ParityRegistry.with(new ReplayPlugin());
   }
 
   /** lm-eval's {@code --gen_kwargs} string ({@code k=v,...}) as the settings take it; only ints occur here. */
