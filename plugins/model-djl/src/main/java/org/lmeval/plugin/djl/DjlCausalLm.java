@@ -18,6 +18,7 @@ import org.lmeval.plugin.djl.hf.CausalLm;
 import org.lmeval.plugin.djl.hf.HalfFloats;
 import org.lmeval.plugin.djl.hf.InputKind;
 import org.lmeval.plugin.djl.hf.Logits;
+import org.lmeval.plugin.djl.hf.PaddedBatch;
 
 /**
  * A causal LM loaded into a DJL {@link Model}: feeds the inputs the graph declares ({@link InputKind}) for a
@@ -74,29 +75,12 @@ final class DjlCausalLm implements CausalLm {
 
   @Override
   public <T> T forward(List<int[]> rows, Function<Logits, T> reader) {
-    int batch = rows.size();
-    int seq = 0;
-    for (int[] row : rows) {
-      seq = Math.max(seq, row.length);
-      for (int id : row) {
-        if (id < 0 || id >= vocabSize) {
-          throw new EvalException(ErrorCode.INVALID_ARGUMENT, "token id " + id + " is outside the model's vocabulary"
-              + " of " + vocabSize + " entries: the tokenizer does not match the weights");
-        }
-      }
-    }
-    long[] ids = new long[batch * seq];
-    long[] mask = new long[batch * seq];
-    long[] positions = new long[batch * seq];
-    for (int r = 0; r < batch; r++) {
-      int[] row = rows.get(r);
-      for (int t = 0; t < seq; t++) {
-        int at = r * seq + t;
-        ids[at] = t < row.length ? row[t] : 0;
-        mask[at] = t < row.length ? 1 : 0;
-        positions[at] = t;
-      }
-    }
+    PaddedBatch padded = PaddedBatch.of(rows, vocabSize);
+    int batch = padded.batch();
+    int seq = padded.seq();
+    long[] ids = padded.ids();
+    long[] mask = padded.mask();
+    long[] positions = padded.positions();
     Shape shape = new Shape(batch, seq);
     try (NDManager manager = model.getNDManager().newSubManager()) {
       NDList in = new NDList(inputs.size());
