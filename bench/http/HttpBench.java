@@ -182,7 +182,7 @@ public class HttpBench {
   }
 
   private static LanguageModel open(String url, int concurrency) {
-    ModelBackend backend = new HttpPlugin(Map.of()).modelBackends().stream()
+    ModelBackend backend = new HttpPlugin().modelBackends().stream()
         .filter(b -> b.name().equals("local-completions")).findFirst().orElseThrow();
     Map<String, Object> args = new HashMap<>();
     args.put("model", "test-model");

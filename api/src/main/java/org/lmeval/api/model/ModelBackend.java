@@ -1,5 +1,6 @@
 package org.lmeval.api.model;
 
+import java.util.Set;
 import org.lmeval.api.Options;
 
 /**
@@ -16,6 +17,23 @@ public interface ModelBackend {
    * arg MUST be read here; the kernel rejects unread ones.
    */
   LanguageModel open(Options modelArgs);
+
+  /**
+   * Like {@link #open(Options)}, with what the run gives the backend besides its model args (the environment
+   * variables it declared). The kernel always calls this one; override it when the backend reads
+   * {@link #environmentVariables()}.
+   */
+  default LanguageModel open(Options modelArgs, ModelContext context) {
+    return open(modelArgs);
+  }
+
+  /**
+   * The environment variables this backend reads (API keys, placeholders, ...). Only the CLI reads the
+   * environment; it passes the ones that are set in {@link ModelContext#environment()}.
+   */
+  default Set<String> environmentVariables() {
+    return Set.of();
+  }
 
   /** One line for {@code lm-eval ls models}. */
   default String description() {

@@ -2,7 +2,9 @@ package org.lmeval.platform.boundary;
 
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.Options;
+import java.util.Set;
 import org.lmeval.api.model.LanguageModel;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.model.ModelBackend;
 
 /**
@@ -30,8 +32,13 @@ public final class ClassLoaderSafeModelBackend implements ModelBackend {
 
   @Override
   public LanguageModel open(Options modelArgs) {
+    return open(modelArgs, ModelContext.empty());
+  }
+
+  @Override
+  public LanguageModel open(Options modelArgs, ModelContext context) {
     LanguageModel model = boundary.call(component, "open", ErrorCode.BACKEND_UNAVAILABLE,
-        () -> delegate.open(modelArgs));
+        () -> delegate.open(modelArgs, context));
     ResultValidator.notNull(boundary, component, "open", ErrorCode.BACKEND_FAILURE, model, "the opened model");
     ClassLoaderSafeLanguageModel safe = new ClassLoaderSafeLanguageModel(model, name, boundary);
     try {
@@ -45,6 +52,13 @@ public final class ClassLoaderSafeModelBackend implements ModelBackend {
       throw e;
     }
     return safe;
+  }
+
+  @Override
+  public Set<String> environmentVariables() {
+    Set<String> names = boundary.call(component, "environmentVariables()", ErrorCode.BACKEND_FAILURE,
+        delegate::environmentVariables);
+    return names == null ? Set.of() : Set.copyOf(names);
   }
 
   @Override

@@ -41,6 +41,8 @@ import java.util.Map;
  * @param datasetOptions settings for dataset providers beyond {@code datasetDir}: the Hugging Face Hub's
  *     {@code offline}, {@code token}, {@code endpoint}, {@code cache_dir} (the CLI fills them from the
  *     environment); a {@code token} is hidden from {@code toString()}
+ * @param environment the process environment as the CLI read it; the model backend gets the variables it
+ *     declares ({@code ModelBackend.environmentVariables()}); values are hidden from {@code toString()}
  */
 public record EvalSettings(
     String model,
@@ -73,7 +75,8 @@ public record EvalSettings(
     Map<String, Object> metadata,
     boolean trustRemoteCode,
     boolean confirmRunUnsafeCode,
-    Map<String, Object> datasetOptions) {
+    Map<String, Object> datasetOptions,
+    Map<String, String> environment) {
 
   public EvalSettings {
     modelArgs = copy(modelArgs);
@@ -82,13 +85,14 @@ public record EvalSettings(
     includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
     metadata = copy(metadata);
     datasetOptions = new SecretHidingMap(copy(datasetOptions));
+    environment = environment == null ? Map.of() : new ValueHidingMap(Map.copyOf(environment));
   }
 
   /** lm-eval's defaults: model hf, batch size 1, seeds 0,1234,1234,1234, 100000 bootstrap iterations. */
   public static EvalSettings defaults() {
     return new EvalSettings("hf", Map.of(), List.of(), null, "1", null, null, null, null, null, null, Map.of(),
         null, false, false, false, false, null, null, null, List.of(), null, 0, 1234, 1234, 1234, 100000,
-        Map.of(), false, false, Map.of());
+        Map.of(), false, false, Map.of(), Map.of());
   }
 
   /** A builder starting from these settings. */
@@ -125,6 +129,7 @@ public record EvalSettings(
     b.trustRemoteCode = trustRemoteCode;
     b.confirmRunUnsafeCode = confirmRunUnsafeCode;
     b.datasetOptions = datasetOptions;
+    b.environment = environment;
     return b;
   }
 
@@ -166,6 +171,7 @@ public record EvalSettings(
     private boolean trustRemoteCode;
     private boolean confirmRunUnsafeCode;
     private Map<String, Object> datasetOptions;
+    private Map<String, String> environment;
 
     private Builder() {}
 
@@ -324,8 +330,37 @@ public record EvalSettings(
       return this;
     }
 
+    public Builder environment(Map<String, String> environment) {
+      this.environment = environment;
+      return this;
+    }
+
     public EvalSettings build() {
-      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode, datasetOptions);
+      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode, datasetOptions, environment);
+    }
+  }
+
+  /** An unmodifiable map whose {@code toString()} shows only the keys (environment values may be secrets). */
+  private static final class ValueHidingMap extends java.util.AbstractMap<String, String> {
+    private final Map<String, String> map;
+
+    ValueHidingMap(Map<String, String> map) {
+      this.map = map;
+    }
+
+    @Override
+    public java.util.Set<Entry<String, String>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public String toString() {
+      return "{" + String.join(", ", new java.util.TreeSet<>(map.keySet())) + "}";
     }
   }
 

@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
+import java.util.TreeMap;
 import org.lmeval.api.model.LanguageModel;
+import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.cache.ResponseCache;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.platform.cache.CachingLanguageModel;
@@ -172,7 +175,20 @@ public final class Evaluator {
    * {@code UnreadOptions.KERNEL_MODEL_ARGS}): batch_size, max_batch_size, device, random_seed.
    */
   private LanguageModel openModel(EvalSettings settings) {
-    return registry.modelBackends().get(settings.model()).open(Options.of("model arg", modelArgs(settings)));
+    ModelBackend backend = registry.modelBackends().get(settings.model());
+    return backend.open(Options.of("model arg", modelArgs(settings)), modelContext(backend, settings));
+  }
+
+  /** The environment variables {@code backend} declares, those of them that are set. */
+  static ModelContext modelContext(ModelBackend backend, EvalSettings settings) {
+    Map<String, String> env = new TreeMap<>();
+    for (String name : backend.environmentVariables()) {
+      String value = settings.environment().get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    return new ModelContext(env);
   }
 
   /** The user's model args plus the kernel's, as the backend receives them. */

@@ -1,12 +1,13 @@
 package org.lmeval.plugin.http;
 
-import java.util.Map;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.plugin.http.client.HttpClients;
 import org.lmeval.plugin.http.client.RequestPool;
 import org.lmeval.plugin.http.client.RetryPolicy;
@@ -21,12 +22,19 @@ import org.lmeval.plugin.http.tokenizer.Tokenizer;
 final class HttpModelBackend implements ModelBackend {
   private static final System.Logger LOG = System.getLogger("org.lmeval.plugin.http");
 
-  private final BackendKind kind;
-  private final Map<String, String> env;
+  /** lm-eval's placeholder for a null answer. */
+  static final String NONE_ANSWER_VARIABLE = "LMEVAL_MODEL_NONE_ANSWER_PLACEHOLDER";
 
-  HttpModelBackend(BackendKind kind, Map<String, String> env) {
+  private final BackendKind kind;
+
+  HttpModelBackend(BackendKind kind) {
     this.kind = kind;
-    this.env = env;
+  }
+
+  @Override
+  public Set<String> environmentVariables() {
+    return kind.apiKeyVariable == null ? Set.of(NONE_ANSWER_VARIABLE) : Set.of(NONE_ANSWER_VARIABLE,
+        kind.apiKeyVariable);
   }
 
   @Override
@@ -41,7 +49,12 @@ final class HttpModelBackend implements ModelBackend {
 
   @Override
   public LanguageModel open(Options modelArgs) {
-    HttpSettings settings = HttpSettings.read(kind, modelArgs, env);
+    return open(modelArgs, ModelContext.empty());
+  }
+
+  @Override
+  public LanguageModel open(Options modelArgs, ModelContext context) {
+    HttpSettings settings = HttpSettings.read(kind, modelArgs, context.environment());
     RetryPolicy retry = new RetryPolicy(settings.maxRetries(), settings.retryBaseDelay(), settings.retryMaxDelay(),
         30);
     OkHttpClient client = HttpClients.create(settings.numConcurrent(), settings.timeout(),

@@ -3,7 +3,6 @@ package org.lmeval.plugin.http;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.lmeval.api.Plugin;
 import org.lmeval.api.model.ModelBackend;
 
@@ -13,26 +12,15 @@ import org.lmeval.api.model.ModelBackend;
  * {@code textsynth} and {@code gguf} (alias {@code ggml}).
  *
  * <p>API keys come from model arg {@code api_key} or, as in lm-eval, from the environment ({@code OPENAI_API_KEY},
- * {@code ANTHROPIC_API_KEY}, {@code TEXTSYNTH_API_SECRET_KEY}); tests pass their own environment map.
+ * {@code ANTHROPIC_API_KEY}, {@code TEXTSYNTH_API_SECRET_KEY}), which the kernel passes in the
+ * {@code ModelContext} (each backend declares the variables it reads).
  */
 public final class HttpPlugin implements Plugin {
-  private final Map<String, String> env;
-
-  /** Reads credentials from the process environment (what {@code ServiceLoader} uses). */
-  public HttpPlugin() {
-    this(System.getenv());
-  }
-
-  /** Reads credentials from {@code env} instead of the process environment. */
-  public HttpPlugin(Map<String, String> env) {
-    this.env = Map.copyOf(env);
-  }
-
   @Override
   public Collection<ModelBackend> modelBackends() {
     List<ModelBackend> out = new ArrayList<>();
     for (BackendKind k : BackendKind.values()) {
-      out.add(new HttpModelBackend(k, env));
+      out.add(new HttpModelBackend(k));
     }
     return out;
   }

@@ -178,7 +178,7 @@ record HttpSettings(
     if (kind.api == BackendKind.Api.ANTHROPIC) {
       headers.putIfAbsent("anthropic-version", "2023-06-01");
     }
-    String none = env.getOrDefault("LMEVAL_MODEL_NONE_ANSWER_PLACEHOLDER", "");
+    String none = env.getOrDefault(HttpModelBackend.NONE_ANSWER_VARIABLE, "");
     return new HttpSettings(model, List.copyOf(baseUrls), tokenizer, "none".equals(backend) ? null : backend,
         tokenized, numConcurrent, maxRetries, maxGenToks, batchSize, seed, maxLength, addBos, prefix, eosString,
         Duration.ofSeconds(timeoutSeconds), java.util.Collections.unmodifiableMap(headers), verify, caCert, thinkEnd,

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.lmeval.api.Options;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.testkit.LanguageModelContract;
 import org.lmeval.testkit.server.ChainRuleLanguageModel;
@@ -25,7 +26,8 @@ class ChatContractTest extends LanguageModelContract {
 
   @Override
   protected LanguageModel createModel() {
-    return new HttpModelBackend(BackendKind.ANTHROPIC_CHAT, Map.of("ANTHROPIC_API_KEY", "k")).open(
-        Options.of("model arg", Map.of("model", "test-model", "base_url", server.messagesUrl())));
+    return new HttpModelBackend(BackendKind.ANTHROPIC_CHAT).open(
+        Options.of("model arg", Map.of("model", "test-model", "base_url", server.messagesUrl())),
+        new ModelContext(Map.of("ANTHROPIC_API_KEY", "k")));
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.lmeval.api.Options;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.testkit.LanguageModelContract;
 import org.lmeval.testkit.server.ChainRuleLanguageModel;
@@ -25,7 +26,8 @@ class CompletionsContractTest extends LanguageModelContract {
 
   @Override
   protected LanguageModel createModel() {
-    return new HttpModelBackend(BackendKind.LOCAL_COMPLETIONS, Map.of()).open(Options.of("model arg",
-        Map.of("model", "test-model", "base_url", server.completionsUrl(), "num_concurrent", 4, "max_length", 40)));
+    return new HttpModelBackend(BackendKind.LOCAL_COMPLETIONS).open(Options.of("model arg",
+        Map.of("model", "test-model", "base_url", server.completionsUrl(), "num_concurrent", 4, "max_length", 40)),
+        ModelContext.empty());
   }
 }

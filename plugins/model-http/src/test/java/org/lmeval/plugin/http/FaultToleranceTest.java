@@ -25,7 +25,7 @@ class FaultToleranceTest {
 
   @BeforeAll
   static void start() {
-    kernel = TestEnvironment.kernel(Map.of());
+    kernel = TestEnvironment.kernel();
     expectedChoice = TestEnvironment.scores(TestEnvironment.evaluate(kernel, "chain", Map.of(), "http_arc", 15),
         "http_arc");
     expectedGen = TestEnvironment.scores(TestEnvironment.evaluate(kernel, "chain", Map.of(), "http_gen", 6),

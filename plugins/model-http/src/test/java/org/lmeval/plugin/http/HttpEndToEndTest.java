@@ -23,7 +23,7 @@ class HttpEndToEndTest {
   @BeforeAll
   static void start() {
     server = OpenAiCompatibleServer.builder(new ChainRuleLanguageModel()).threadSafeModel().start();
-    kernel = TestEnvironment.kernel(Map.of());
+    kernel = TestEnvironment.kernel();
   }
 
   @AfterAll

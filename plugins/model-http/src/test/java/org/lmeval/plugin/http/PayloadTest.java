@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.lmeval.api.Options;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.model.GenerationParams;
 import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
@@ -23,8 +24,8 @@ class PayloadTest {
   }
 
   private static LanguageModel open(BackendKind kind, Map<String, Object> args) {
-    return new HttpModelBackend(kind, Map.of("OPENAI_API_KEY", "k", "ANTHROPIC_API_KEY", "k")).open(
-        Options.of("model arg", args));
+    return new HttpModelBackend(kind).open(Options.of("model arg", args),
+        new ModelContext(Map.of("OPENAI_API_KEY", "k", "ANTHROPIC_API_KEY", "k")));
   }
 
   private static final GenerationParams PARAMS = new GenerationParams(List.of("\n\n"), OptionalInt.of(5), false,

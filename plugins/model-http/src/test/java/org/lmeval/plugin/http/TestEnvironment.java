@@ -84,14 +84,21 @@ final class TestEnvironment {
     }
   }
 
-  static Kernel kernel(Map<String, String> env) {
-    return Kernel.start(KernelConfig.of(new MetricsPlugin(), new LocalDatasetsPlugin(), new HttpPlugin(env),
+  static Kernel kernel() {
+    return Kernel.start(KernelConfig.of(new MetricsPlugin(), new LocalDatasetsPlugin(), new HttpPlugin(),
         new InProcessModels()));
   }
 
   static EvaluationResult evaluate(Kernel kernel, String model, Map<String, Object> modelArgs, String task,
       double limit) {
+    return evaluate(kernel, Map.of(), model, modelArgs, task, limit);
+  }
+
+  /** An evaluation whose process environment is {@code env}. */
+  static EvaluationResult evaluate(Kernel kernel, Map<String, String> env, String model,
+      Map<String, Object> modelArgs, String task, double limit) {
     EvalSettings settings = EvalSettings.builder()
+        .environment(env)
         .model(model)
         .modelArgs(new LinkedHashMap<>(modelArgs))
         .tasks(List.of(task))
