@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code majority_vote}: each request's responses become a one-element list holding the most frequent one; ties
@@ -15,7 +16,7 @@ public final class MajorityVoteFilter implements Filter {
   static final String NAME = "majority_vote";
 
   static Filter create(Options kwargs) {
-    FilterKwargs.of(NAME, kwargs);
+    YamlKwargs.of("filter '" + NAME + "'", kwargs);
     return new MajorityVoteFilter();
   }
 

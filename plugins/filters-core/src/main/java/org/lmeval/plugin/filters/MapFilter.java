@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code map}: replaces each response by {@code mapping_dict.get(response, default_value)} (keys compared with
@@ -22,7 +23,7 @@ public final class MapFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    FilterKwargs k = FilterKwargs.of(NAME, kwargs, "mapping_dict", "default_value");
+    YamlKwargs k = YamlKwargs.of("filter '" + NAME + "'", kwargs, "mapping_dict", "default_value");
     return new MapFilter(k.mapping("mapping_dict"), k.any("default_value"));
   }
 

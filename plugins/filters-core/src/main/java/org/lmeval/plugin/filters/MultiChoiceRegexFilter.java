@@ -12,6 +12,7 @@ import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
 import org.lmeval.api.support.PythonRegex;
 import org.lmeval.api.support.PythonStrings;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code multi_choice_regex}: extracts a letter answer {@code (A)}, {@code (B)}, ... from a response, using the
@@ -46,7 +47,7 @@ public final class MultiChoiceRegexFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    FilterKwargs k = FilterKwargs.of(NAME, kwargs, "regex_pattern", "group_select", "fallback", "ignore_case",
+    YamlKwargs k = YamlKwargs.of("filter '" + NAME + "'", kwargs, "regex_pattern", "group_select", "fallback", "ignore_case",
         "ignore_punctuation", "regexes_to_ignore");
     PythonRegex regex = Patterns.compile(k, "regex_pattern", k.string("regex_pattern", RegexFilter.DEFAULT_PATTERN));
     int groupSelect = k.integer("group_select", 0);

@@ -3,13 +3,14 @@ package org.lmeval.plugin.filters;
 import java.util.List;
 import java.util.Optional;
 import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.YamlKwargs;
 
 /** Python regular expressions as lm-eval's extraction filters use them. */
 final class Patterns {
   private Patterns() {}
 
   /** {@code re.compile(pattern)}; an invalid pattern is an error naming the filter and kwarg. */
-  static PythonRegex compile(FilterKwargs kwargs, String key, String pattern) {
+  static PythonRegex compile(YamlKwargs kwargs, String key, String pattern) {
     try {
       return PythonRegex.compile(pattern);
     } catch (IllegalArgumentException e) {

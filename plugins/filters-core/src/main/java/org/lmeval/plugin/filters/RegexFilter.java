@@ -8,6 +8,7 @@ import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
 import org.lmeval.api.support.PythonRegex;
 import org.lmeval.api.support.PythonStrings;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code regex}: each response becomes {@code re.findall(regex_pattern, response)[group_select]}, stripped; with
@@ -32,7 +33,7 @@ public final class RegexFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    FilterKwargs k = FilterKwargs.of(NAME, kwargs, "regex_pattern", "group_select", "fallback");
+    YamlKwargs k = YamlKwargs.of("filter '" + NAME + "'", kwargs, "regex_pattern", "group_select", "fallback");
     PythonRegex regex = Patterns.compile(k, "regex_pattern", k.string("regex_pattern", DEFAULT_PATTERN));
     return new RegexFilter(regex, k.integer("group_select", 0), k.string("fallback", DEFAULT_FALLBACK));
   }

@@ -8,6 +8,7 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
 import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code regex_pos}: each response, a printed list of {@code ('token', 'TAG')} tuples, becomes the list of its
@@ -25,7 +26,7 @@ public final class RegexPosFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    FilterKwargs k = FilterKwargs.of(NAME, kwargs, "regex_pattern", "group_select", "fallback");
+    YamlKwargs k = YamlKwargs.of("filter '" + NAME + "'", kwargs, "regex_pattern", "group_select", "fallback");
     Patterns.compile(k, "regex_pattern", k.string("regex_pattern", "\\['(.*?)'\\]"));
     k.any("group_select");
     Object fallback = k.any("fallback");

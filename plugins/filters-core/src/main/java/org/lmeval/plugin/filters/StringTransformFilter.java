@@ -9,6 +9,7 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
 import org.lmeval.api.support.PythonStrings;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code remove_whitespace} ({@code str.strip()}), {@code lowercase} ({@code str.lower()}) and
@@ -43,7 +44,7 @@ public final class StringTransformFilter implements Filter {
   }
 
   static Filter create(Transform transform, Options kwargs) {
-    FilterKwargs.of(transform.filterName, kwargs);
+    YamlKwargs.of("filter '" + transform.filterName + "'", kwargs);
     return new StringTransformFilter(transform);
   }
 

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
+import org.lmeval.api.support.YamlKwargs;
 
 /** {@code take_first}: each request keeps its first response ({@code r[0]}); the list collapses to that value. */
 public final class TakeFirstFilter implements Filter {
   static final String NAME = "take_first";
 
   static Filter create(Options kwargs) {
-    FilterKwargs.of(NAME, kwargs);
+    YamlKwargs.of("filter '" + NAME + "'", kwargs);
     return new TakeFirstFilter();
   }
 

@@ -7,6 +7,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.filter.Filter;
+import org.lmeval.api.support.YamlKwargs;
 
 /**
  * {@code take_first_k}: each request keeps its first {@code k} responses ({@code r[:k]}). As in lm-eval, the
@@ -21,7 +22,7 @@ public final class TakeFirstKFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    return new TakeFirstKFilter(FilterKwargs.of(NAME, kwargs, "k").requireInteger("k"));
+    return new TakeFirstKFilter(YamlKwargs.of("filter '" + NAME + "'", kwargs, "k").requireInteger("k"));
   }
 
   @Override

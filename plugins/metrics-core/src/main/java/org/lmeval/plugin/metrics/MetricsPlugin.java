@@ -28,7 +28,7 @@ import org.lmeval.plugin.metrics.perplexity.BytePerplexityMetric;
 import org.lmeval.plugin.metrics.perplexity.PerplexityMetric;
 import org.lmeval.plugin.metrics.perplexity.WordPerplexityMetric;
 import org.lmeval.plugin.metrics.rouge.RougeType;
-import org.lmeval.plugin.metrics.support.Kwargs;
+import org.lmeval.plugin.metrics.support.IgnoredKwargs;
 import org.lmeval.plugin.metrics.tasks.TaskMetrics;
 import org.lmeval.plugin.metrics.text.BleuMetric;
 import org.lmeval.plugin.metrics.text.BypassMetric;
@@ -80,7 +80,7 @@ public final class MetricsPlugin implements Plugin {
   private static MetricFactory simple(String name, boolean higherIsBetter, String aggregation,
                                       Supplier<? extends Metric> metric) {
     return new BuiltinMetricFactory(name, higherIsBetter, aggregation, kwargs -> {
-      Kwargs.ignored(name, kwargs);
+      IgnoredKwargs.ignore(name, kwargs);
       return metric.get();
     });
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lmeval.api.metric.MetricFactory;
 import org.lmeval.plugin.metrics.BuiltinMetricFactory;
-import org.lmeval.plugin.metrics.support.Kwargs;
+import org.lmeval.plugin.metrics.support.IgnoredKwargs;
 
 /**
  * The metrics of tasks with a custom {@code process_results}, named
@@ -16,7 +16,7 @@ public final class TaskMetrics {
   public static List<MetricFactory> all() {
     List<MetricFactory> out = new ArrayList<>();
     out.add(new BuiltinMetricFactory(TruthfulQaMc2Metric.NAME, true, "mean", kwargs -> {
-      Kwargs.ignored(TruthfulQaMc2Metric.NAME, kwargs);
+      IgnoredKwargs.ignore(TruthfulQaMc2Metric.NAME, kwargs);
       return new TruthfulQaMc2Metric();
     }));
     for (TruthfulQaGenMetric.Similarity sim : TruthfulQaGenMetric.Similarity.values()) {
@@ -24,7 +24,7 @@ public final class TaskMetrics {
         TruthfulQaGenMetric metric = new TruthfulQaGenMetric(sim, stat);
         String name = TruthfulQaGenMetric.FUNCTION + "." + metric.key();
         out.add(new BuiltinMetricFactory(name, true, "mean", kwargs -> {
-          Kwargs.ignored(name, kwargs);
+          IgnoredKwargs.ignore(name, kwargs);
           return metric;
         }));
       }
@@ -33,7 +33,7 @@ public final class TaskMetrics {
       String name = WikitextMetric.FUNCTION + "." + count.key();
       String aggregation = count == WikitextMetric.Count.BYTES_FOR_BITS ? "bits_per_byte" : "weighted_perplexity";
       out.add(new BuiltinMetricFactory(name, false, aggregation, kwargs -> {
-        Kwargs.ignored(name, kwargs);
+        IgnoredKwargs.ignore(name, kwargs);
         return new WikitextMetric(count);
       }));
     }

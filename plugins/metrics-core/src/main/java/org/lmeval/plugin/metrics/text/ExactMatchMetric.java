@@ -6,12 +6,12 @@ import java.util.List;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
+import org.lmeval.api.support.YamlKwargs;
 import org.lmeval.api.metric.Metric;
 import org.lmeval.api.metric.Sample;
 import org.lmeval.api.metric.Score;
 import org.lmeval.api.support.PythonRegex;
 import org.lmeval.plugin.metrics.choice.ChoiceResults;
-import org.lmeval.plugin.metrics.support.Kwargs;
 import org.lmeval.plugin.metrics.support.OutputKind;
 
 /**
@@ -33,7 +33,8 @@ public final class ExactMatchMetric implements Metric.PerSample {
 
   /** Reads and checks the metric's kwargs. */
   public static ExactMatchMetric create(Options options) {
-    Kwargs k = Kwargs.of(NAME, options, "ignore_case", "ignore_punctuation", "ignore_numbers", "regexes_to_ignore");
+    YamlKwargs k = YamlKwargs.of("metric '" + NAME + "'", options, "ignore_case", "ignore_punctuation",
+        "ignore_numbers", "regexes_to_ignore");
     boolean ignoreCase = k.bool("ignore_case", false);
     boolean ignorePunctuation = k.bool("ignore_punctuation", false);
     boolean ignoreNumbers = k.bool("ignore_numbers", false);

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.filters;
+package org.lmeval.api.support;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,34 +10,33 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 
 /**
- * Strict, typed reading of one filter step's YAML kwargs: an unknown key or a value of the wrong type is an
- * {@link ErrorCode#INVALID_ARGUMENT} that names the filter, the key and what is valid.
+ * Strict, typed reading of the YAML kwargs of one metric or filter step, as lm-eval's task files give them
+ * (YAML types, no string coercion): an unknown key or a value of the wrong type is an
+ * {@link ErrorCode#INVALID_ARGUMENT} that names the component, the key and what is valid.
  */
-public final class FilterKwargs {
-  private final String filter;
+public final class YamlKwargs {
+  private final String component;
   private final Options options;
 
-  private FilterKwargs(String filter, Options options) {
-    this.filter = filter;
+  private YamlKwargs(String component, Options options) {
+    this.component = component;
     this.options = options;
   }
 
-  /** Reads {@code options} of {@code filter}, failing on any key outside {@code allowed}. */
-  public static FilterKwargs of(String filter, Options options, String... allowed) {
+  /**
+   * Reads {@code options} of {@code component} (for messages: {@code "metric 'exact_match'"},
+   * {@code "filter 'regex'"}), failing at once on any key outside {@code allowed}.
+   */
+  public static YamlKwargs of(String component, Options options, String... allowed) {
     Set<String> valid = new LinkedHashSet<>(List.of(allowed));
     for (String key : options.keys()) {
       if (!valid.contains(key)) {
         String hint = valid.isEmpty() ? "it takes no kwargs" : "valid kwargs: " + String.join(", ", valid);
         throw new EvalException(ErrorCode.INVALID_ARGUMENT,
-            "filter '" + filter + "': unknown kwarg '" + key + "'; " + hint);
+            component + ": unknown kwarg '" + key + "'; " + hint);
       }
     }
-    return new FilterKwargs(filter, options);
-  }
-
-  /** The filter's name, for messages. */
-  public String filter() {
-    return filter;
+    return new YamlKwargs(component, options);
   }
 
   /** A string kwarg; absent or null gives the default. */
@@ -104,6 +103,12 @@ public final class FilterKwargs {
     throw wrongType(key, v.get(), "a list of strings");
   }
 
+  /** A list of strings; absent or null gives an empty list. */
+  public List<String> stringList(String key) {
+    List<String> list = stringListOrNull(key);
+    return list == null ? List.of() : list;
+  }
+
   /** A mapping kwarg; absent or null gives an empty map. */
   public Map<?, ?> mapping(String key) {
     Optional<Object> v = options.value(key);
@@ -121,9 +126,9 @@ public final class FilterKwargs {
     return options.value(key).orElse(null);
   }
 
-  /** An error about {@code key} of this filter. */
+  /** An error about {@code key} of this component. */
   public EvalException invalid(String key, String problem) {
-    return new EvalException(ErrorCode.INVALID_ARGUMENT, "filter '" + filter + "': kwarg '" + key + "' " + problem);
+    return new EvalException(ErrorCode.INVALID_ARGUMENT, component + ": kwarg '" + key + "' " + problem);
   }
 
   private EvalException wrongType(String key, Object value, String expected) {
