@@ -86,17 +86,8 @@ final class JinjaTags {
     private final boolean isBreak;
 
     LoopControlTag(boolean isBreak) {
+      super(isBreak ? "break" : "continue", null);
       this.isBreak = isBreak;
-    }
-
-    @Override
-    public String getName() {
-      return isBreak ? "break" : "continue";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return null;
     }
 
     @Override
@@ -150,6 +141,24 @@ final class JinjaTags {
   /** Base of this package's tags: failures are recorded on the interpreter, then rethrown. */
   abstract static class PyTag implements Tag {
     private static final long serialVersionUID = 1L;
+    private final String name;
+    private final String endName;
+
+    /** A tag {@code name} closed by {@code endName} (null for a tag without a body). */
+    PyTag(String name, String endName) {
+      this.name = name;
+      this.endName = endName;
+    }
+
+    @Override
+    public final String getName() {
+      return name;
+    }
+
+    @Override
+    public final String getEndTagName() {
+      return endName;
+    }
 
     @Override
     public final String interpret(TagNode node, JinjavaInterpreter interpreter) {
@@ -166,20 +175,9 @@ final class JinjaTags {
   /** {@code elif} and {@code else}: markers that their enclosing {@code if} / {@code for} reads. */
   static final class Marker extends PyTag {
     private static final long serialVersionUID = 1L;
-    private final String name;
 
     Marker(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String getName() {
-      return name;
-    }
-
-    @Override
-    public String getEndTagName() {
-      return null;
+      super(name, null);
     }
 
     @Override
@@ -191,14 +189,8 @@ final class JinjaTags {
   static final class If extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "if";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endif";
+    If() {
+      super("if", "endif");
     }
 
     @Override
@@ -225,14 +217,8 @@ final class JinjaTags {
   static final class For extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "for";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endfor";
+    For() {
+      super("for", "endfor");
     }
 
     @Override
@@ -302,17 +288,8 @@ final class JinjaTags {
     private final boolean block;
 
     SetTag(boolean block) {
+      super(block ? "setblock" : "set", block ? "endsetblock" : null);
       this.block = block;
-    }
-
-    @Override
-    public String getName() {
-      return block ? "setblock" : "set";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return block ? "endsetblock" : null;
     }
 
     @Override
@@ -339,14 +316,8 @@ final class JinjaTags {
   static final class With extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "with";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endwith";
+    With() {
+      super("with", "endwith");
     }
 
     @Override
@@ -365,14 +336,8 @@ final class JinjaTags {
   static final class FilterBlock extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "filter";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endfilter";
+    FilterBlock() {
+      super("filter", "endfilter");
     }
 
     @Override
@@ -389,14 +354,8 @@ final class JinjaTags {
   static final class Print extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "print";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return null;
+    Print() {
+      super("print", null);
     }
 
     @Override
@@ -413,14 +372,8 @@ final class JinjaTags {
   static final class Block extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "block";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endblock";
+    Block() {
+      super("block", "endblock");
     }
 
     @Override
@@ -434,14 +387,8 @@ final class JinjaTags {
   static final class Macro extends PyTag {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String getName() {
-      return "macro";
-    }
-
-    @Override
-    public String getEndTagName() {
-      return "endmacro";
+    Macro() {
+      super("macro", "endmacro");
     }
 
     @Override
@@ -520,20 +467,9 @@ final class JinjaTags {
   /** include / import / from / extends: lm-eval's loader is the {@code BaseLoader} class itself. */
   static final class LoaderTag extends PyTag {
     private static final long serialVersionUID = 1L;
-    private final String name;
 
     LoaderTag(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String getName() {
-      return name;
-    }
-
-    @Override
-    public String getEndTagName() {
-      return null;
+      super(name, null);
     }
 
     @Override
@@ -545,27 +481,14 @@ final class JinjaTags {
   /** A Jinja2 statement this engine does not implement: fails clearly when rendered. */
   static final class Unsupported extends PyTag {
     private static final long serialVersionUID = 1L;
-    private final String name;
-    private final String end;
 
     Unsupported(String name, String end) {
-      this.name = name;
-      this.end = end;
-    }
-
-    @Override
-    public String getName() {
-      return name;
-    }
-
-    @Override
-    public String getEndTagName() {
-      return end;
+      super(name, end);
     }
 
     @Override
     String run(TagNode node, JinjavaInterpreter interpreter, RenderFrame f) {
-      throw PyException.runtime("the Jinja2 statement '" + name
+      throw PyException.runtime("the Jinja2 statement '" + getName()
           + "' is not supported by lm-eval-java's template engine");
     }
   }
