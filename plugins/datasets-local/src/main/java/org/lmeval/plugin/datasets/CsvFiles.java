@@ -1,8 +1,5 @@
 package org.lmeval.plugin.datasets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,15 +23,7 @@ final class CsvFiles {
   private CsvFiles() {}
 
   static List<Map<String, Object>> read(Path file, char sep) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new EvalException(ErrorCode.INVALID_TASK, "cannot read data file " + file + ": " + e.getMessage(), e);
-    }
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
-    }
+    String text = DataText.readWithoutBom(file);
     List<List<String>> records = parse(file, text, sep);
     if (records.isEmpty()) {
       return List.of();

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +25,7 @@ final class JsonFiles {
   private JsonFiles() {}
 
   static List<Map<String, Object>> read(Path file, String field) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new EvalException(ErrorCode.INVALID_TASK, "cannot read data file " + file + ": " + e.getMessage(), e);
-    }
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
-    }
+    String text = DataText.readWithoutBom(file);
     String trimmed = text.stripLeading();
     if (field != null || trimmed.startsWith("[")) {
       return whole(file, text, field);

@@ -1,14 +1,9 @@
 package org.lmeval.plugin.datasets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lmeval.api.ErrorCode;
-import org.lmeval.api.EvalException;
 
 /**
  * Reads text data files as Hugging Face's {@code text} loader: one record {@code {"text": line}} per line,
@@ -18,12 +13,7 @@ final class TextFiles {
   private TextFiles() {}
 
   static List<Map<String, Object>> read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new EvalException(ErrorCode.INVALID_TASK, "cannot read data file " + file + ": " + e.getMessage(), e);
-    }
+    String text = DataText.read(file);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String line : splitlines(text)) {
       rows.add(Map.of("text", line));

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.dataset.DatasetRequest;
@@ -43,6 +45,25 @@ class LocalFilesDatasetProviderTest {
     assertEquals(Map.of("k", List.of(1, 2)), rows.get(0).get("n"));
     assertNull(rows.get(0).get("c"));
     assertNull(rows.get(1).get("a"));
+  }
+
+  /** Files made by the gzip, bzip2, xz and zstd command-line tools from {@code compressed/rows.jsonl}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gz", "bz2", "xz", "zst"})
+  void compressedFilesAreReadAsDatasetsInfersTheirCompression(String extension) throws Exception {
+    Path folder = Path.of(getClass().getResource("/compressed/rows.jsonl").toURI()).getParent();
+    List<Map<String, Object>> plain = load("json", "test", Map.of("test", folder.resolve("rows.jsonl").toString()));
+    assertEquals(2, plain.size());
+    assertEquals("caf\u00e9 \u00e9t\u00e9", plain.get(1).get("question"));
+    assertEquals(plain, load("json", "test", Map.of("test", folder.resolve("rows.jsonl." + extension).toString())));
+  }
+
+  @Test
+  void aDamagedCompressedFileNamesTheFile() throws IOException {
+    Path f = write("broken.jsonl.gz", "{\"not\": \"gzip\"}\n");
+    EvalException e = assertThrows(EvalException.class, () -> load("json", "train", f.toString()));
+    assertEquals(ErrorCode.INVALID_TASK, e.code());
+    assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("gz"), e.getMessage());
   }
 
   @Test
