@@ -34,8 +34,8 @@ import org.lmeval.api.model.LoglikelihoodResult;
 import org.lmeval.api.model.RequestType;
 
 /**
- * An OpenAI-compatible HTTP/1.1 server on 127.0.0.1, backed by any {@link LanguageModel}. JDK only (plain
- * sockets, one thread per connection, keep-alive), so tests, benchmarks and a future {@code lm-eval serve} can
+ * An OpenAI-compatible HTTP/1.1 server (on 127.0.0.1 unless told otherwise), backed by any {@link LanguageModel}.
+ * JDK only (plain sockets, one thread per connection, keep-alive), so tests, benchmarks and {@code lm-eval serve}
  * use it without dependencies.
  *
  * <p>Endpoints:
@@ -53,7 +53,8 @@ import org.lmeval.api.model.RequestType;
  *
  * <p>Token log-probabilities: the model scores text, so token {@code i} gets
  * {@code loglikelihood(text of tokens before i, text of token i)}, split by a {@link ServerTokenizer} (one token
- * per character unless told otherwise); the special token reads as empty text. {@code top_logprobs} holds the
+ * per character unless told otherwise; {@link VocabularyTokenizer} reads the ids of the model's own tokenizer);
+ * special tokens read as empty text ({@link ServerTokenizer#modelPieces}). {@code top_logprobs} holds the
  * token itself when the model says it is greedy, else also a better-scored stand-in {@code "<|alt|>"}. For a
  * model that obeys the chain rule ({@link ChainRuleLanguageModel}, any real LM) the sum over tokens equals the
  * in-process score.
@@ -97,7 +98,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     this.lockModel = !b.threadSafeModel;
     this.recordBodies = b.recordBodies;
     this.socket = new ServerSocket();
-    this.socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
+    this.socket.bind(new InetSocketAddress(b.host, b.port), 1024);
     AtomicInteger n = new AtomicInteger();
     this.connections = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(null, r, "openai-server-" + n.incrementAndGet(), 256 * 1024);
@@ -127,6 +128,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     private boolean threadSafeModel;
     private boolean recordBodies;
     private int port;
+    private InetAddress host = InetAddress.getLoopbackAddress();
 
     private Builder(LanguageModel model) {
       this.model = model;
@@ -184,6 +186,16 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       return this;
     }
 
+    /** The address to listen on (default 127.0.0.1; {@code 0.0.0.0} for every interface). */
+    public Builder host(String address) {
+      try {
+        this.host = InetAddress.getByName(address);
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalArgumentException("unknown host '" + address + "'", e);
+      }
+      return this;
+    }
+
     /** 0 (default) picks a free port. */
     public Builder port(int port) {
       this.port = port;
@@ -199,9 +211,17 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://<host>:<port>} ({@code 127.0.0.1} when listening on every interface). */
   public String root() {
-    return "http://127.0.0.1:" + socket.getLocalPort();
+    InetAddress a = socket.getInetAddress();
+    String host = a.isAnyLocalAddress() ? "127.0.0.1"
+        : a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    return "http://" + host + ":" + socket.getLocalPort();
+  }
+
+  /** The model name requests must carry (or leave out). */
+  public String modelName() {
+    return modelName;
   }
 
   public String completionsUrl() {
@@ -382,8 +402,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
           case "/tokenizer_info" -> {
             if (tokenizerEndpoints) {
               Map<String, Object> info = new LinkedHashMap<>();
-              info.put("eos_token", ServerTokenizer.SPECIAL);
-              info.put("bos_token", ServerTokenizer.SPECIAL);
+              info.put("eos_token", tokenizer.specialText());
+              info.put("bos_token", tokenizer.bosText());
               info.put("pad_token", null);
               info.put("model_max_length", 1_000_000);
               info.put("tokenizer_class", tokenizer.name());
@@ -487,11 +507,12 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       int skipped) {
     List<ServerTokenizer.Token> all = new ArrayList<>(prompt.subList(0, skipped));
     all.addAll(shown);
+    List<String> pieces = tokenizer.modelPieces(all);
     List<LoglikelihoodRequest> asks = new ArrayList<>();
     StringBuilder before = new StringBuilder();
     for (int k = 0; k < all.size(); k++) {
-      String piece = modelText(all.get(k));
-      if (k >= skipped && k > 0) {
+      String piece = pieces.get(k);
+      if (k >= skipped && k > 0 && !piece.isEmpty()) {
         asks.add(new LoglikelihoodRequest(before.toString(), piece));
       }
       before.append(piece);
@@ -513,7 +534,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         tops.add(null);
         continue;
       }
-      LoglikelihoodResult r = scored.get(next++);
+      // a token that adds nothing to the text (special, or the first bytes of a character) scores 0
+      LoglikelihoodResult r = pieces.get(k).isEmpty() ? new LoglikelihoodResult(0.0, true) : scored.get(next++);
       double lp = r.logprob();
       values.add(lp);
       Map<String, Object> top = new LinkedHashMap<>();
@@ -535,7 +557,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     if (maxTokens <= 0 || !model.supportedRequests().contains(RequestType.GENERATE_UNTIL)) {
       return List.of();
     }
-    String context = modelText(prompt);
+    String context = tokenizer.modelText(prompt);
     GenerationParams params = new GenerationParams(stop, OptionalInt.of(maxTokens), false, OptionalDouble.empty(),
         Map.of());
     String text = callModel(m -> m.generateUntil(List.of(new GenerationRequest(context, params)))).get(0);
@@ -681,18 +703,6 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       out.add(tokenizer.token(((Number) o).intValue()));
     }
     return out;
-  }
-
-  private static String modelText(ServerTokenizer.Token t) {
-    return t.special() ? "" : t.text();
-  }
-
-  private static String modelText(List<ServerTokenizer.Token> tokens) {
-    StringBuilder sb = new StringBuilder();
-    for (ServerTokenizer.Token t : tokens) {
-      sb.append(modelText(t));
-    }
-    return sb.toString();
   }
 
   private static String text(List<ServerTokenizer.Token> tokens) {

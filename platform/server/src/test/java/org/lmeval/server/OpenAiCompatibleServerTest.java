@@ -1,0 +1,61 @@
+package org.lmeval.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lmeval.api.model.LoglikelihoodRequest;
+
+class OpenAiCompatibleServerTest {
+  private static Map<?, ?> post(OpenAiCompatibleServer server, String path, String body) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.root() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return (Map<?, ?>) Json.parse(r.body());
+  }
+
+  @Test
+  void tokenIdsOfTheModelsTokenizerScoreAsTheirTextInProcess() throws Exception {
+    ChainRuleLanguageModel model = new ChainRuleLanguageModel(3);
+    VocabularyTokenizer tok = VocabularyTokenizer.load(VocabularyTokenizerTest.STORIES);
+    try (OpenAiCompatibleServer server = OpenAiCompatibleServer.builder(model).tokenizer(tok).modelName("m")
+        .start()) {
+      // "Once upon a time, there was a little girl named" + " Lily."
+      List<Integer> ids = List.of(403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426);
+      Map<?, ?> out = post(server, "/v1/completions", "{\"model\": \"m\", \"prompt\": " + ids
+          + ", \"echo\": true, \"max_tokens\": 1, \"logprobs\": 1}");
+      Map<?, ?> logprobs = (Map<?, ?>) ((Map<?, ?>) ((List<?>) out.get("choices")).get(0)).get("logprobs");
+      List<?> values = (List<?>) logprobs.get("token_logprobs");
+      assertNull(values.get(0));
+      assertEquals(ids.size() + 1, values.size());
+      double sum = 0;
+      for (int k = 13; k < ids.size(); k++) {
+        sum += ((Number) values.get(k)).doubleValue();
+      }
+      double direct = model.loglikelihood(List.of(new LoglikelihoodRequest(
+          "Once upon a time, there was a little girl named", " Lily."))).get(0).logprob();
+      assertEquals(direct, sum, 1e-12);
+    }
+  }
+
+  @Test
+  void listensOnTheGivenHostAndReportsItsUrls() throws Exception {
+    try (OpenAiCompatibleServer server = OpenAiCompatibleServer.builder(new ChainRuleLanguageModel())
+        .host("127.0.0.1").port(0).start()) {
+      assertTrue(server.completionsUrl().matches("http://127\\.0\\.0\\.1:\\d+/v1/completions"));
+      Map<?, ?> chat = post(server, "/v1/chat/completions",
+          "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"max_tokens\": 4}");
+      String text = (String) ((Map<?, ?>) ((Map<?, ?>) ((List<?>) chat.get("choices")).get(0)).get("message"))
+          .get("content");
+      assertEquals(4, text.length());
+    }
+  }
+}
