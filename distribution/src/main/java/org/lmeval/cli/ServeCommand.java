@@ -84,6 +84,13 @@ final class ServeCommand implements Callable<Integer> {
           + "the 'tokenizer' or 'pretrained' model arg when it holds a tokenizer.json, else characters).")
   String tokenizer;
 
+  @Option(names = "--scoring", paramLabel = "prefix|token",
+      description = "How prompt tokens get log-probabilities: prefix (token i = loglikelihood of the text up to i "
+          + "minus that of the text before it, so spans add up to the model's own loglikelihood whatever its "
+          + "tokenizer; two model requests per token) or token (loglikelihood(text before i, text of i)) "
+          + "(default: prefix).")
+  String scoring = "prefix";
+
   @Option(names = "--api_key", paramLabel = "<key>",
       description = "Require 'Authorization: Bearer <key>' (or x-api-key); 401 otherwise (default: no key).")
   String apiKey;
@@ -134,6 +141,9 @@ final class ServeCommand implements Callable<Integer> {
     if (portNumber < 0 || portNumber > 65535) {
       throw CliException.usage("argument --port: must be 0 to 65535, got " + port);
     }
+    if (!scoring.equals("prefix") && !scoring.equals("token")) {
+      throw CliException.usage("argument --scoring: invalid choice '" + scoring + "' (choose from prefix, token)");
+    }
     FaultPlan faults = faultPlan();
     Duration latency = Duration.ofMillis(nonNegative("--latency_ms", latencyMs, 0));
     ServerTokenizer split = tokenizer(args);
@@ -148,6 +158,9 @@ final class ServeCommand implements Callable<Integer> {
       }
       if (threadSafeModel) {
         builder.threadSafeModel();
+      }
+      if (scoring.equals("prefix")) {
+        builder.scoreByPrefix();
       }
       try (OpenAiCompatibleServer server = start(builder)) {
         banner(server, split, faults, latency);
@@ -203,7 +216,7 @@ final class ServeCommand implements Callable<Integer> {
   private void banner(OpenAiCompatibleServer server, ServerTokenizer split, FaultPlan faults, Duration latency) {
     var out = context.out();
     out.println("lm-eval serve: model '" + model + "' served as '" + server.modelName() + "', tokenizer: "
-        + split.name());
+        + split.name() + ", scoring: " + scoring);
     out.println("  completions:      " + server.completionsUrl());
     out.println("  chat completions: " + server.chatCompletionsUrl());
     out.println("  messages:         " + server.messagesUrl());

@@ -84,6 +84,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final boolean recordBodies;
+  private final boolean scoreByPrefix;
   private volatile boolean closed;
 
   private OpenAiCompatibleServer(Builder b) throws IOException {
@@ -97,6 +98,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     this.tokenizerEndpoints = b.tokenizerEndpoints;
     this.lockModel = !b.threadSafeModel;
     this.recordBodies = b.recordBodies;
+    this.scoreByPrefix = b.scoreByPrefix;
     this.socket = new ServerSocket();
     this.socket.bind(new InetSocketAddress(b.host, b.port), 1024);
     AtomicInteger n = new AtomicInteger();
@@ -127,6 +129,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     private boolean tokenizerEndpoints = true;
     private boolean threadSafeModel;
     private boolean recordBodies;
+    private boolean scoreByPrefix;
     private int port;
     private InetAddress host = InetAddress.getLoopbackAddress();
 
@@ -177,6 +180,19 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     /** The model may be called from many threads at once (else calls are serialised). */
     public Builder threadSafeModel() {
       this.threadSafeModel = true;
+      return this;
+    }
+
+    /**
+     * Score token {@code i} as {@code loglikelihood("", text up to i) - loglikelihood("", text before i)} (its
+     * greediness still from {@code loglikelihood(text before i, its text)}). For a model with its own subword
+     * tokenizer the log-probabilities of a span of tokens then add up to the model's loglikelihood of that span
+     * after the text before it, as in process, even where the model would split a prefix ending inside a word
+     * differently (which makes single tokens' values approximate). Costs two model requests per token instead of
+     * one. Off by default: each token is {@code loglikelihood(text before it, its text)}.
+     */
+    public Builder scoreByPrefix() {
+      this.scoreByPrefix = true;
       return this;
     }
 
@@ -508,7 +524,11 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     List<ServerTokenizer.Token> all = new ArrayList<>(prompt.subList(0, skipped));
     all.addAll(shown);
     List<String> pieces = tokenizer.modelPieces(all);
+    // per scored token: is it greedy, loglikelihood(text before it, its text); and with prefix scoring, the
+    // loglikelihood of each whole prefix ("", text up to and including the token)
     List<LoglikelihoodRequest> asks = new ArrayList<>();
+    Map<String, Integer> prefixAsk = new LinkedHashMap<>();
+    List<String> prefixes = new ArrayList<>(all.size());
     StringBuilder before = new StringBuilder();
     for (int k = 0; k < all.size(); k++) {
       String piece = pieces.get(k);
@@ -516,6 +536,19 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         asks.add(new LoglikelihoodRequest(before.toString(), piece));
       }
       before.append(piece);
+      prefixes.add(before.toString());
+    }
+    if (scoreByPrefix) {
+      for (int k = Math.max(1, skipped); k < all.size(); k++) {
+        if (!pieces.get(k).isEmpty()) {
+          for (String p : List.of(prefixes.get(k), prefixes.get(k - 1))) {
+            if (!p.isEmpty() && !prefixAsk.containsKey(p)) {
+              prefixAsk.put(p, asks.size());
+              asks.add(new LoglikelihoodRequest("", p));
+            }
+          }
+        }
+      }
     }
     List<LoglikelihoodResult> scored = asks.isEmpty() ? List.of() : callModel(m -> m.loglikelihood(asks));
     List<Object> tokens = new ArrayList<>();
@@ -537,11 +570,16 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       // a token that adds nothing to the text (special, or the first bytes of a character) scores 0
       LoglikelihoodResult r = pieces.get(k).isEmpty() ? new LoglikelihoodResult(0.0, true) : scored.get(next++);
       double lp = r.logprob();
+      if (scoreByPrefix && !pieces.get(k).isEmpty()) {
+        String previous = prefixes.get(k - 1);
+        lp = scored.get(prefixAsk.get(prefixes.get(k))).logprob()
+            - (previous.isEmpty() ? 0.0 : scored.get(prefixAsk.get(previous)).logprob());
+      }
       values.add(lp);
       Map<String, Object> top = new LinkedHashMap<>();
       top.put(t.text(), lp);
-      if (!r.greedy() && lp < 0) {
-        top.put(t.text().equals(ALT) ? ALT + "2" : ALT, lp / 2);
+      if (!r.greedy()) {
+        top.put(t.text().equals(ALT) ? ALT + "2" : ALT, lp < 0 ? lp / 2 : lp + 1);
       }
       tops.add(top);
     }

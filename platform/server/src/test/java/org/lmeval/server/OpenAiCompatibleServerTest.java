@@ -24,10 +24,22 @@ class OpenAiCompatibleServerTest {
 
   @Test
   void tokenIdsOfTheModelsTokenizerScoreAsTheirTextInProcess() throws Exception {
+    scoresLily(false);
+  }
+
+  @Test
+  void prefixScoringGivesTheSameSums() throws Exception {
+    scoresLily(true);
+  }
+
+  private static void scoresLily(boolean byPrefix) throws Exception {
     ChainRuleLanguageModel model = new ChainRuleLanguageModel(3);
     VocabularyTokenizer tok = VocabularyTokenizer.load(VocabularyTokenizerTest.STORIES);
-    try (OpenAiCompatibleServer server = OpenAiCompatibleServer.builder(model).tokenizer(tok).modelName("m")
-        .start()) {
+    OpenAiCompatibleServer.Builder b = OpenAiCompatibleServer.builder(model).tokenizer(tok).modelName("m");
+    if (byPrefix) {
+      b.scoreByPrefix();
+    }
+    try (OpenAiCompatibleServer server = b.start()) {
       // "Once upon a time, there was a little girl named" + " Lily."
       List<Integer> ids = List.of(403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426);
       Map<?, ?> out = post(server, "/v1/completions", "{\"model\": \"m\", \"prompt\": " + ids
@@ -43,6 +55,13 @@ class OpenAiCompatibleServerTest {
       double direct = model.loglikelihood(List.of(new LoglikelihoodRequest(
           "Once upon a time, there was a little girl named", " Lily."))).get(0).logprob();
       assertEquals(direct, sum, 1e-12);
+      // greediness comes from the token itself either way: the top log-probs hold a better stand-in when not
+      List<?> tops = (List<?>) logprobs.get("top_logprobs");
+      for (int k = 1; k < ids.size(); k++) {
+        assertEquals(((Map<?, ?>) tops.get(k)).size() == 1, model.loglikelihood(List.of(new LoglikelihoodRequest(
+            tok.modelText(ids.subList(0, k).stream().map(tok::token).toList()),
+            tok.modelPieces(ids.subList(0, k + 1).stream().map(tok::token).toList()).get(k)))).get(0).greedy());
+      }
     }
   }
 
