@@ -184,12 +184,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
 
     /**
-     * Score token {@code i} as {@code loglikelihood("", text up to i) - loglikelihood("", text before i)} (its
-     * greediness still from {@code loglikelihood(text before i, its text)}). For a model with its own subword
-     * tokenizer the log-probabilities of a span of tokens then add up to the model's loglikelihood of that span
-     * after the text before it, as in process, even where the model would split a prefix ending inside a word
-     * differently (which makes single tokens' values approximate). Costs two model requests per token instead of
-     * one. Off by default: each token is {@code loglikelihood(text before it, its text)}.
+     * Score token {@code i} as {@code loglikelihood(t0, text from t0 up to i) - loglikelihood(t0, text from t0
+     * before i)}, where {@code t0} is the text of the first token (its greediness still from
+     * {@code loglikelihood(text before i, its text)}). For a model with its own subword tokenizer the
+     * log-probabilities of a span of tokens then add up to the model's {@code loglikelihood(text before the span,
+     * span)}, as in process, even where the model would split a prefix ending inside a word differently (which
+     * makes single tokens' values approximate). Costs two model requests per token instead of one. Off by default:
+     * each token is {@code loglikelihood(text before it, its text)}.
      */
     public Builder scoreByPrefix() {
       this.scoreByPrefix = true;
@@ -538,13 +539,19 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       before.append(piece);
       prefixes.add(before.toString());
     }
+    // the prefix scores are anchored on the text of the first token (which itself has no log-probability)
+    int first = 0;
+    while (first < all.size() && pieces.get(first).isEmpty()) {
+      first++;
+    }
+    String anchor = first < all.size() ? prefixes.get(first) : "";
     if (scoreByPrefix) {
-      for (int k = Math.max(1, skipped); k < all.size(); k++) {
+      for (int k = Math.max(first + 1, skipped); k < all.size(); k++) {
         if (!pieces.get(k).isEmpty()) {
           for (String p : List.of(prefixes.get(k), prefixes.get(k - 1))) {
-            if (!p.isEmpty() && !prefixAsk.containsKey(p)) {
+            if (p.length() > anchor.length() && !prefixAsk.containsKey(p)) {
               prefixAsk.put(p, asks.size());
-              asks.add(new LoglikelihoodRequest("", p));
+              asks.add(new LoglikelihoodRequest(anchor, p.substring(anchor.length())));
             }
           }
         }
@@ -570,10 +577,10 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       // a token that adds nothing to the text (special, or the first bytes of a character) scores 0
       LoglikelihoodResult r = pieces.get(k).isEmpty() ? new LoglikelihoodResult(0.0, true) : scored.get(next++);
       double lp = r.logprob();
-      if (scoreByPrefix && !pieces.get(k).isEmpty()) {
+      if (scoreByPrefix && k > first && !pieces.get(k).isEmpty()) {
         String previous = prefixes.get(k - 1);
         lp = scored.get(prefixAsk.get(prefixes.get(k))).logprob()
-            - (previous.isEmpty() ? 0.0 : scored.get(prefixAsk.get(previous)).logprob());
+            - (previous.length() > anchor.length() ? scored.get(prefixAsk.get(previous)).logprob() : 0.0);
       }
       values.add(lp);
       Map<String, Object> top = new LinkedHashMap<>();
