@@ -498,7 +498,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       choice.put("index", i);
       choice.put("text", text(shown));
       if (logprobs != null) {
-        choice.put("logprobs", logprobs(prompt, shown, wantEcho ? 0 : prompt.size()));
+        // a generation that ended before max_tokens ended on EOS, which the logprobs list (as vLLM's does) though
+        // the text leaves it out: clients such as lm-eval drop the last entry as "the generated token"
+        List<ServerTokenizer.Token> listed = new ArrayList<>(shown);
+        if (maxTokens > 0 && generated.size() < maxTokens) {
+          listed.add(tokenizer.token(tokenizer.specialId()));
+        }
+        choice.put("logprobs", logprobs(prompt, listed, wantEcho ? 0 : prompt.size()));
       } else {
         choice.put("logprobs", null);
       }
