@@ -458,6 +458,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       };
     } catch (IllegalArgumentException | ClassCastException e) {
       return Response.json(400, errorMap("Bad request: " + e.getMessage(), "invalid_request_error", null));
+    } catch (RuntimeException e) {
+      return Response.json(500, errorMap("The model failed: " + e.getMessage(), "server_error", null));
     }
   }
 
@@ -552,18 +554,26 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
     String anchor = first < all.size() ? prefixes.get(first) : "";
     if (scoreByPrefix) {
-      for (int k = Math.max(first + 1, skipped); k < all.size(); k++) {
-        if (!pieces.get(k).isEmpty()) {
-          for (String p : List.of(prefixes.get(k), prefixes.get(k - 1))) {
-            if (p.length() > anchor.length() && !prefixAsk.containsKey(p)) {
-              prefixAsk.put(p, asks.size());
-              asks.add(new LoglikelihoodRequest(anchor, p.substring(anchor.length())));
-            }
-          }
+      for (int k = first + 1; k < all.size(); k++) {
+        String p = prefixes.get(k);
+        if (p.length() > anchor.length() && !prefixAsk.containsKey(p)) {
+          prefixAsk.put(p, asks.size());
+          asks.add(new LoglikelihoodRequest(anchor, p.substring(anchor.length())));
         }
       }
     }
-    List<LoglikelihoodResult> scored = asks.isEmpty() ? List.of() : callModel(m -> m.loglikelihood(asks));
+    List<LoglikelihoodResult> scored = scoreEach(asks);
+    // prefix scoring: the score of each prefix from the anchor; a prefix the model cannot score (its last token
+    // merges into the one before it in the model's own split) carries the score before it, so that its token scores
+    // 0 and the next one carries the mass
+    double[] cumulative = new double[all.size()];
+    if (scoreByPrefix) {
+      for (int k = first + 1; k < all.size(); k++) {
+        Integer at = prefixAsk.get(prefixes.get(k));
+        LoglikelihoodResult c = at == null ? null : scored.get(at);
+        cumulative[k] = c == null ? cumulative[k - 1] : c.logprob();
+      }
+    }
     List<Object> tokens = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     List<Object> tops = new ArrayList<>();
@@ -580,13 +590,15 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         tops.add(null);
         continue;
       }
-      // a token that adds nothing to the text (special, or the first bytes of a character) scores 0
+      // a token that adds nothing to the text (special, or the first bytes of a character) scores 0; one the model
+      // cannot score on its own (see scoreEach) scores 0 and is not greedy
       LoglikelihoodResult r = pieces.get(k).isEmpty() ? new LoglikelihoodResult(0.0, true) : scored.get(next++);
+      if (r == null) {
+        r = new LoglikelihoodResult(0.0, false);
+      }
       double lp = r.logprob();
-      if (scoreByPrefix && k > first && !pieces.get(k).isEmpty()) {
-        String previous = prefixes.get(k - 1);
-        lp = scored.get(prefixAsk.get(prefixes.get(k))).logprob()
-            - (previous.length() > anchor.length() ? scored.get(prefixAsk.get(previous)).logprob() : 0.0);
+      if (scoreByPrefix && k > first) {
+        lp = cumulative[k] - cumulative[k - 1];
       }
       values.add(lp);
       Map<String, Object> top = new LinkedHashMap<>();
@@ -602,6 +614,37 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     out.put("top_logprobs", tops);
     out.put("text_offset", offsets);
     return out;
+  }
+
+  /**
+   * The model's answers to {@code asks}, in one batch; when the model rejects the batch, one by one, with null for
+   * each request it rejects (e.g. a subword token whose text, re-tokenised by the model after the text before it,
+   * adds no token of its own).
+   */
+  private List<LoglikelihoodResult> scoreEach(List<LoglikelihoodRequest> asks) {
+    if (asks.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return callModel(m -> m.loglikelihood(asks));
+    } catch (RuntimeException batchFailed) {
+      List<LoglikelihoodResult> out = new ArrayList<>(asks.size());
+      int failed = 0;
+      RuntimeException firstFailure = null;
+      for (LoglikelihoodRequest ask : asks) {
+        try {
+          out.add(callModel(m -> m.loglikelihood(List.of(ask))).get(0));
+        } catch (RuntimeException e) {
+          out.add(null);
+          failed++;
+          firstFailure = firstFailure == null ? e : firstFailure;
+        }
+      }
+      if (failed == asks.size()) {
+        throw firstFailure;
+      }
+      return out;
+    }
   }
 
   private List<ServerTokenizer.Token> generate(List<ServerTokenizer.Token> prompt, int maxTokens, List<String> stop) {

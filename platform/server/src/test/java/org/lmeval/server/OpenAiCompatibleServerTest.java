@@ -65,6 +65,55 @@ class OpenAiCompatibleServerTest {
     }
   }
 
+  /** Rejects requests whose continuation is "b" (as a subword model rejects a piece that adds no token). */
+  static final class Picky implements org.lmeval.api.model.LanguageModel {
+    final ChainRuleLanguageModel inner = new ChainRuleLanguageModel(1);
+
+    @Override
+    public List<org.lmeval.api.model.LoglikelihoodResult> loglikelihood(List<LoglikelihoodRequest> batch) {
+      for (LoglikelihoodRequest r : batch) {
+        if (r.continuation().endsWith("b")) {
+          throw new IllegalStateException("empty continuation after tokenisation");
+        }
+      }
+      return inner.loglikelihood(batch);
+    }
+
+    @Override
+    public List<org.lmeval.api.model.RollingResult> loglikelihoodRolling(
+        List<org.lmeval.api.model.RollingRequest> batch) {
+      return inner.loglikelihoodRolling(batch);
+    }
+
+    @Override
+    public List<String> generateUntil(List<org.lmeval.api.model.GenerationRequest> batch) {
+      return inner.generateUntil(batch);
+    }
+  }
+
+  @Test
+  void tokensTheModelCannotScoreAloneScoreZeroAndTheNextCarriesTheMass() throws Exception {
+    Picky model = new Picky();
+    try (OpenAiCompatibleServer server = OpenAiCompatibleServer.builder(model).scoreByPrefix().start()) {
+      Map<?, ?> out = post(server, "/v1/completions", "{\"prompt\": \"xabc\", \"echo\": true, \"max_tokens\": 0,"
+          + " \"logprobs\": 1}");
+      Map<?, ?> logprobs = (Map<?, ?>) ((Map<?, ?>) ((List<?>) out.get("choices")).get(0)).get("logprobs");
+      List<?> values = (List<?>) logprobs.get("token_logprobs");
+      assertEquals(0.0, ((Number) values.get(2)).doubleValue());
+      assertEquals(2, ((Map<?, ?>) ((List<?>) logprobs.get("top_logprobs")).get(2)).size(), "b is not greedy");
+      double abc = model.inner.loglikelihood(List.of(new LoglikelihoodRequest("x", "abc"))).get(0).logprob();
+      double sum = ((Number) values.get(1)).doubleValue() + ((Number) values.get(3)).doubleValue();
+      assertEquals(abc, sum, 1e-12);
+      // a request the model cannot answer at all is a 500 with the model's message, and the server keeps serving
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          server.completionsUrl())).POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"ab\", \"echo\": true,"
+          + " \"max_tokens\": 0, \"logprobs\": 1}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(500, r.statusCode(), r.body());
+      assertTrue(r.body().contains("empty continuation after tokenisation"), r.body());
+      assertTrue(post(server, "/v1/completions", "{\"prompt\": \"xa\", \"max_tokens\": 2}").containsKey("choices"));
+    }
+  }
+
   @Test
   void listensOnTheGivenHostAndReportsItsUrls() throws Exception {
     try (OpenAiCompatibleServer server = OpenAiCompatibleServer.builder(new ChainRuleLanguageModel())
