@@ -24,7 +24,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 OURS=$(java "${JAVA_OPTS[@]}" bench/http/ClientThroughput.java "$URL" "$N" 1 16 64)
 if [ -x "$PY" ] && "$PY" -c 'import lm_eval, aiohttp, tenacity' 2>/dev/null; then
-  THEIRS=$("$PY" tools/http/lmeval_throughput.py "$URL" "$N" 1 16 64)
+  if ! THEIRS=$("$PY" tools/http/lmeval_throughput.py "$URL" "$N" 1 16 64 2>target/http-lmeval-bench.err); then
+    cat target/http-lmeval-bench.err >&2
+    THEIRS=""
+  fi
 else
   echo "lm-eval's client skipped: $PY lacks lm_eval, aiohttp or tenacity"
   THEIRS=""
