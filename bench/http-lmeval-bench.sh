@@ -3,10 +3,10 @@
 # (bench/http/HttpBenchServer.java: platform/server's OpenAiCompatibleServer over the testkit's fake model, in its own
 # JVM): requests/s at num_concurrent 1, 16, 64 for the same generation requests. Prints both side by side and the
 # load average. lm-eval's side is skipped when its venv is absent (LMEVAL_PYTHON, default
-# /work/venv-lmeval/bin/python). Usage: bench/http-lmeval-bench.sh [requests-per-level]   (default 2000)
+# /work/venv-lmeval/bin/python). Usage: bench/http-lmeval-bench.sh [requests-per-level]   (default 5000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-2000}
+N=${1:-5000}
 PY=${LMEVAL_PYTHON:-/work/venv-lmeval/bin/python}
 mkdir -p target
 rm -f target/http-bench-classpath.txt
