@@ -1,6 +1,6 @@
 import java.time.Duration;
 import org.lmeval.testkit.FakeLanguageModel;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
+import org.lmeval.server.OpenAiCompatibleServer;
 
 /**
  * The loopback server of bench/http/HttpBench.java, in its own JVM so that the client's measurements do not share

@@ -12,7 +12,8 @@ final class Help {
           + "'lm-eval run --model ...')"),
       Map.entry("ls", "List tasks, groups, subtasks, tags, models, metrics, filters or aggregations"),
       Map.entry("validate", "Check that tasks exist and render their first prompts, without a model"),
-      Map.entry("plugins", "List the plugins found, what each registered, and why any failed"));
+      Map.entry("plugins", "List the plugins found, what each registered, and why any failed"),
+      Map.entry("serve", "Serve a model over OpenAI-compatible HTTP (with optional fault injection)"));
 
   private Help() {}
 

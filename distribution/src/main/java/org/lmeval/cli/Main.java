@@ -21,13 +21,14 @@ import picocli.CommandLine;
  * returns its exit code ({@link ExitCodes}); {@link #main} only exits with it.
  *
  * <p>As in lm-eval 0.4.13, the first argument names the command ({@code run}, {@code ls}, {@code validate},
- * plus lm-eval-java's {@code plugins}); when it is an option instead, {@code run} is inserted, so
- * {@code lm-eval --model dummy --tasks x} is {@code lm-eval run --model dummy --tasks x}. No arguments, or
+ * plus lm-eval-java's {@code plugins}, {@code cache} and {@code serve}); when it is an option instead,
+ * {@code run} is inserted, so {@code lm-eval --model dummy --tasks x} is
+ * {@code lm-eval run --model dummy --tasks x}. No arguments, or
  * {@code -h}, prints the help. Every error is one line on standard error ({@code lm-eval: error: ...});
  * the stack trace follows only at log level DEBUG.
  */
 public final class Main {
-  static final List<String> COMMANDS = List.of("run", "ls", "validate", "plugins", "cache");
+  static final List<String> COMMANDS = List.of("run", "ls", "validate", "plugins", "cache", "serve");
 
   private Main() {}
 
@@ -115,6 +116,7 @@ public final class Main {
       case "ls" -> new ListCommand(context);
       case "validate" -> new ValidateCommand(context);
       case "plugins" -> new PluginsCommand(context);
+      case "serve" -> new ServeCommand(context);
       default -> throw new IllegalArgumentException(name);
     };
     CommandLine cmd = new CommandLine(command)

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.platform.Kernel;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
+import org.lmeval.server.ChainRuleLanguageModel;
+import org.lmeval.server.OpenAiCompatibleServer;
 
 /** Each kind of bad input fails with one clear line and the right error code. */
 class BadInputTest {

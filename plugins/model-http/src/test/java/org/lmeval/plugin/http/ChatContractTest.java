@@ -7,8 +7,8 @@ import org.lmeval.api.Options;
 import org.lmeval.api.model.ModelContext;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.testkit.LanguageModelContract;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
+import org.lmeval.server.ChainRuleLanguageModel;
+import org.lmeval.server.OpenAiCompatibleServer;
 
 /** anthropic-chat against the test server's Messages API: generation only, other types refused cleanly. */
 class ChatContractTest extends LanguageModelContract {

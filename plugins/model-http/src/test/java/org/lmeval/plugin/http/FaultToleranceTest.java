@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.lmeval.platform.Kernel;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
-import org.lmeval.testkit.server.FaultPlan;
-import org.lmeval.testkit.server.FaultPlan.Fault;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
+import org.lmeval.server.ChainRuleLanguageModel;
+import org.lmeval.server.FaultPlan;
+import org.lmeval.server.FaultPlan.Fault;
+import org.lmeval.server.OpenAiCompatibleServer;
 
 /** Every fault the test server can inject is survived with the same final results. */
 class FaultToleranceTest {

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmeval.platform.Kernel;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
-import org.lmeval.testkit.server.ServerTokenizer;
+import org.lmeval.server.ChainRuleLanguageModel;
+import org.lmeval.server.OpenAiCompatibleServer;
+import org.lmeval.server.ServerTokenizer;
 
 /**
  * The same tasks scored in process and through the HTTP backends against the test server, backed by the same

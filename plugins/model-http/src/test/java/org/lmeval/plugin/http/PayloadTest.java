@@ -14,8 +14,8 @@ import org.lmeval.api.model.GenerationParams;
 import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
-import org.lmeval.testkit.server.OpenAiCompatibleServer;
+import org.lmeval.server.ChainRuleLanguageModel;
+import org.lmeval.server.OpenAiCompatibleServer;
 
 /** The JSON bodies sent are lm-eval's (§3.7), key by key. */
 class PayloadTest {

@@ -20,7 +20,7 @@ import org.lmeval.platform.eval.EvaluationResult;
 import org.lmeval.platform.eval.Evaluator;
 import org.lmeval.plugin.datasets.LocalDatasetsPlugin;
 import org.lmeval.plugin.metrics.MetricsPlugin;
-import org.lmeval.testkit.server.ChainRuleLanguageModel;
+import org.lmeval.server.ChainRuleLanguageModel;
 
 /** Shared test setup: the shared data folder, a kernel with the HTTP plugin, and evaluations. */
 final class TestEnvironment {

@@ -1,4 +1,4 @@
-package org.lmeval.testkit.server;
+package org.lmeval.server;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,8 +34,8 @@ import org.lmeval.api.model.LoglikelihoodResult;
 import org.lmeval.api.model.RequestType;
 
 /**
- * An OpenAI-compatible HTTP/1.1 server on 127.0.0.1, backed by any {@link LanguageModel}. JDK only (plain
- * sockets, one thread per connection, keep-alive), so tests, benchmarks and a future {@code lm-eval serve} can
+ * An OpenAI-compatible HTTP/1.1 server (on 127.0.0.1 unless told otherwise), backed by any {@link LanguageModel}.
+ * JDK only (plain sockets, one thread per connection, keep-alive), so tests, benchmarks and {@code lm-eval serve}
  * use it without dependencies.
  *
  * <p>Endpoints:
@@ -53,7 +53,8 @@ import org.lmeval.api.model.RequestType;
  *
  * <p>Token log-probabilities: the model scores text, so token {@code i} gets
  * {@code loglikelihood(text of tokens before i, text of token i)}, split by a {@link ServerTokenizer} (one token
- * per character unless told otherwise); the special token reads as empty text. {@code top_logprobs} holds the
+ * per character unless told otherwise; {@link VocabularyTokenizer} reads the ids of the model's own tokenizer);
+ * special tokens read as empty text ({@link ServerTokenizer#modelPieces}). {@code top_logprobs} holds the
  * token itself when the model says it is greedy, else also a better-scored stand-in {@code "<|alt|>"}. For a
  * model that obeys the chain rule ({@link ChainRuleLanguageModel}, any real LM) the sum over tokens equals the
  * in-process score.
@@ -83,6 +84,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final boolean recordBodies;
+  private final boolean scoreByPrefix;
   private volatile boolean closed;
 
   private OpenAiCompatibleServer(Builder b) throws IOException {
@@ -96,8 +98,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     this.tokenizerEndpoints = b.tokenizerEndpoints;
     this.lockModel = !b.threadSafeModel;
     this.recordBodies = b.recordBodies;
+    this.scoreByPrefix = b.scoreByPrefix;
     this.socket = new ServerSocket();
-    this.socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
+    this.socket.bind(new InetSocketAddress(b.host, b.port), 1024);
     AtomicInteger n = new AtomicInteger();
     this.connections = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(null, r, "openai-server-" + n.incrementAndGet(), 256 * 1024);
@@ -126,7 +129,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     private boolean tokenizerEndpoints = true;
     private boolean threadSafeModel;
     private boolean recordBodies;
+    private boolean scoreByPrefix;
     private int port;
+    private InetAddress host = InetAddress.getLoopbackAddress();
 
     private Builder(LanguageModel model) {
       this.model = model;
@@ -178,9 +183,33 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Score token {@code i} as {@code loglikelihood(t0, text from t0 up to i) - loglikelihood(t0, text from t0
+     * before i)}, where {@code t0} is the text of the first token (its greediness still from
+     * {@code loglikelihood(text before i, its text)}). For a model with its own subword tokenizer the
+     * log-probabilities of a span of tokens then add up to the model's {@code loglikelihood(text before the span,
+     * span)}, as in process, even where the model would split a prefix ending inside a word differently (which
+     * makes single tokens' values approximate). Costs two model requests per token instead of one. Off by default:
+     * each token is {@code loglikelihood(text before it, its text)}.
+     */
+    public Builder scoreByPrefix() {
+      this.scoreByPrefix = true;
+      return this;
+    }
+
     /** Keep every request body received on a {@code /v1/} endpoint ({@link #bodies()}), for payload checks. */
     public Builder recordBodies() {
       this.recordBodies = true;
+      return this;
+    }
+
+    /** The address to listen on (default 127.0.0.1; {@code 0.0.0.0} for every interface). */
+    public Builder host(String address) {
+      try {
+        this.host = InetAddress.getByName(address);
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalArgumentException("unknown host '" + address + "'", e);
+      }
       return this;
     }
 
@@ -199,9 +228,17 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://<host>:<port>} ({@code 127.0.0.1} when listening on every interface). */
   public String root() {
-    return "http://127.0.0.1:" + socket.getLocalPort();
+    InetAddress a = socket.getInetAddress();
+    String host = a.isAnyLocalAddress() ? "127.0.0.1"
+        : a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    return "http://" + host + ":" + socket.getLocalPort();
+  }
+
+  /** The model name requests must carry (or leave out). */
+  public String modelName() {
+    return modelName;
   }
 
   public String completionsUrl() {
@@ -382,8 +419,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
           case "/tokenizer_info" -> {
             if (tokenizerEndpoints) {
               Map<String, Object> info = new LinkedHashMap<>();
-              info.put("eos_token", ServerTokenizer.SPECIAL);
-              info.put("bos_token", ServerTokenizer.SPECIAL);
+              info.put("eos_token", tokenizer.specialText());
+              info.put("bos_token", tokenizer.bosText());
               info.put("pad_token", null);
               info.put("model_max_length", 1_000_000);
               info.put("tokenizer_class", tokenizer.name());
@@ -421,6 +458,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       };
     } catch (IllegalArgumentException | ClassCastException e) {
       return Response.json(400, errorMap("Bad request: " + e.getMessage(), "invalid_request_error", null));
+    } catch (RuntimeException e) {
+      return Response.json(500, errorMap("The model failed: " + e.getMessage(), "server_error", null));
     }
   }
 
@@ -461,7 +500,13 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       choice.put("index", i);
       choice.put("text", text(shown));
       if (logprobs != null) {
-        choice.put("logprobs", logprobs(prompt, shown, wantEcho ? 0 : prompt.size()));
+        // a generation that ended before max_tokens ended on EOS, which the logprobs list (as vLLM's does) though
+        // the text leaves it out: clients such as lm-eval drop the last entry as "the generated token"
+        List<ServerTokenizer.Token> listed = new ArrayList<>(shown);
+        if (maxTokens > 0 && generated.size() < maxTokens) {
+          listed.add(tokenizer.token(tokenizer.specialId()));
+        }
+        choice.put("logprobs", logprobs(prompt, listed, wantEcho ? 0 : prompt.size()));
       } else {
         choice.put("logprobs", null);
       }
@@ -487,16 +532,48 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       int skipped) {
     List<ServerTokenizer.Token> all = new ArrayList<>(prompt.subList(0, skipped));
     all.addAll(shown);
+    List<String> pieces = tokenizer.modelPieces(all);
+    // per scored token: is it greedy, loglikelihood(text before it, its text); and with prefix scoring, the
+    // loglikelihood of each whole prefix ("", text up to and including the token)
     List<LoglikelihoodRequest> asks = new ArrayList<>();
+    Map<String, Integer> prefixAsk = new LinkedHashMap<>();
+    List<String> prefixes = new ArrayList<>(all.size());
     StringBuilder before = new StringBuilder();
     for (int k = 0; k < all.size(); k++) {
-      String piece = modelText(all.get(k));
-      if (k >= skipped && k > 0) {
+      String piece = pieces.get(k);
+      if (k >= skipped && k > 0 && !piece.isEmpty()) {
         asks.add(new LoglikelihoodRequest(before.toString(), piece));
       }
       before.append(piece);
+      prefixes.add(before.toString());
     }
-    List<LoglikelihoodResult> scored = asks.isEmpty() ? List.of() : callModel(m -> m.loglikelihood(asks));
+    // the prefix scores are anchored on the text of the first token (which itself has no log-probability)
+    int first = 0;
+    while (first < all.size() && pieces.get(first).isEmpty()) {
+      first++;
+    }
+    String anchor = first < all.size() ? prefixes.get(first) : "";
+    if (scoreByPrefix) {
+      for (int k = first + 1; k < all.size(); k++) {
+        String p = prefixes.get(k);
+        if (p.length() > anchor.length() && !prefixAsk.containsKey(p)) {
+          prefixAsk.put(p, asks.size());
+          asks.add(new LoglikelihoodRequest(anchor, p.substring(anchor.length())));
+        }
+      }
+    }
+    List<LoglikelihoodResult> scored = scoreEach(asks);
+    // prefix scoring: the score of each prefix from the anchor; a prefix the model cannot score (its last token
+    // merges into the one before it in the model's own split) carries the score before it, so that its token scores
+    // 0 and the next one carries the mass
+    double[] cumulative = new double[all.size()];
+    if (scoreByPrefix) {
+      for (int k = first + 1; k < all.size(); k++) {
+        Integer at = prefixAsk.get(prefixes.get(k));
+        LoglikelihoodResult c = at == null ? null : scored.get(at);
+        cumulative[k] = c == null ? cumulative[k - 1] : c.logprob();
+      }
+    }
     List<Object> tokens = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     List<Object> tops = new ArrayList<>();
@@ -513,13 +590,21 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         tops.add(null);
         continue;
       }
-      LoglikelihoodResult r = scored.get(next++);
+      // a token that adds nothing to the text (special, or the first bytes of a character) scores 0; one the model
+      // cannot score on its own (see scoreEach) scores 0 and is not greedy
+      LoglikelihoodResult r = pieces.get(k).isEmpty() ? new LoglikelihoodResult(0.0, true) : scored.get(next++);
+      if (r == null) {
+        r = new LoglikelihoodResult(0.0, false);
+      }
       double lp = r.logprob();
+      if (scoreByPrefix && k > first) {
+        lp = cumulative[k] - cumulative[k - 1];
+      }
       values.add(lp);
       Map<String, Object> top = new LinkedHashMap<>();
       top.put(t.text(), lp);
-      if (!r.greedy() && lp < 0) {
-        top.put(t.text().equals(ALT) ? ALT + "2" : ALT, lp / 2);
+      if (!r.greedy()) {
+        top.put(t.text().equals(ALT) ? ALT + "2" : ALT, lp < 0 ? lp / 2 : lp + 1);
       }
       tops.add(top);
     }
@@ -531,11 +616,42 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The model's answers to {@code asks}, in one batch; when the model rejects the batch, one by one, with null for
+   * each request it rejects (e.g. a subword token whose text, re-tokenised by the model after the text before it,
+   * adds no token of its own).
+   */
+  private List<LoglikelihoodResult> scoreEach(List<LoglikelihoodRequest> asks) {
+    if (asks.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return callModel(m -> m.loglikelihood(asks));
+    } catch (RuntimeException batchFailed) {
+      List<LoglikelihoodResult> out = new ArrayList<>(asks.size());
+      int failed = 0;
+      RuntimeException firstFailure = null;
+      for (LoglikelihoodRequest ask : asks) {
+        try {
+          out.add(callModel(m -> m.loglikelihood(List.of(ask))).get(0));
+        } catch (RuntimeException e) {
+          out.add(null);
+          failed++;
+          firstFailure = firstFailure == null ? e : firstFailure;
+        }
+      }
+      if (failed == asks.size()) {
+        throw firstFailure;
+      }
+      return out;
+    }
+  }
+
   private List<ServerTokenizer.Token> generate(List<ServerTokenizer.Token> prompt, int maxTokens, List<String> stop) {
     if (maxTokens <= 0 || !model.supportedRequests().contains(RequestType.GENERATE_UNTIL)) {
       return List.of();
     }
-    String context = modelText(prompt);
+    String context = tokenizer.modelText(prompt);
     GenerationParams params = new GenerationParams(stop, OptionalInt.of(maxTokens), false, OptionalDouble.empty(),
         Map.of());
     String text = callModel(m -> m.generateUntil(List.of(new GenerationRequest(context, params)))).get(0);
@@ -681,18 +797,6 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       out.add(tokenizer.token(((Number) o).intValue()));
     }
     return out;
-  }
-
-  private static String modelText(ServerTokenizer.Token t) {
-    return t.special() ? "" : t.text();
-  }
-
-  private static String modelText(List<ServerTokenizer.Token> tokens) {
-    StringBuilder sb = new StringBuilder();
-    for (ServerTokenizer.Token t : tokens) {
-      sb.append(modelText(t));
-    }
-    return sb.toString();
   }
 
   private static String text(List<ServerTokenizer.Token> tokens) {

@@ -1,4 +1,4 @@
-package org.lmeval.testkit.server;
+package org.lmeval.server;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +16,7 @@ import org.lmeval.api.model.RollingResult;
  * A deterministic character-level model whose log-probabilities obey the chain rule, like a real language model:
  * {@code log P(ab | c) = log P(a | c) + log P(b | ca)}. So scoring a text through {@link OpenAiCompatibleServer}
  * token by token (whatever the split) gives exactly what scoring it in process gives, which
- * {@link org.lmeval.testkit.FakeLanguageModel} (a hash of the whole request) cannot.
+ * the testkit's {@code FakeLanguageModel} (a hash of the whole request) cannot.
  *
  * <p>Each character depends on the one before it (a bigram model; the text's start counts as a character of its
  * own): one "greedy" successor gets {@code -0.01}, every other character a value in {@code [-3.05, -0.05)} from a

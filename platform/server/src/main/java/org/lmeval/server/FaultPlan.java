@@ -1,4 +1,4 @@
-package org.lmeval.testkit.server;
+package org.lmeval.server;
 
 import java.time.Duration;
 import java.util.List;

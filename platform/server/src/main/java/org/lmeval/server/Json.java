@@ -1,4 +1,4 @@
-package org.lmeval.testkit.server;
+package org.lmeval.server;
 
 import java.util.ArrayList;
 import java.util.Iterator;
