@@ -31,6 +31,7 @@ import org.lmeval.plugin.djl.hf.PaddedBatch;
  * cache also decode incrementally ({@link #newKvCacheSession()}, checked by {@link #probeKvCache}).
  */
 final class DjlCausalLm implements CausalLm {
+  private static final System.Logger LOG = System.getLogger("org.lmeval.plugin.djl");
   private final Model model;
   private final List<String> inputNames;
   private final List<InputKind> inputs;
@@ -143,6 +144,16 @@ final class DjlCausalLm implements CausalLm {
   String kvCacheStatus() {
     return kvCacheStatus;
   }
+
+  /** {@link #probeKvCache}, and a warning when the graph has a cache that generation cannot use. */
+  void probeKvCacheAndReport(boolean enabled, Object weights) {
+    probeKvCache(enabled);
+    if (kvCacheStatus.startsWith("unused")) {
+      LOG.log(System.Logger.Level.WARNING, weights + ": generation re-runs whole rows at every step, the key/value"
+          + " cache is " + kvCacheStatus);
+    }
+  }
+
 
   @Override
   public Optional<KvCacheSession> newKvCacheSession() {

@@ -99,7 +99,7 @@ final class DjlModelLoader {
         failures.add((int32 ? "int32" : "int64") + " inputs: " + e.getMessage());
         continue;
       }
-      lm.probeKvCache(useCache);
+      lm.probeKvCacheAndReport(useCache, weights);
       return lm;
     }
     throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "the ONNX graph " + weights + " (inputs " + names
