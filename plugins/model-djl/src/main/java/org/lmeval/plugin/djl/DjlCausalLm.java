@@ -10,21 +10,28 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.plugin.djl.hf.CausalLm;
 import org.lmeval.plugin.djl.hf.HalfFloats;
 import org.lmeval.plugin.djl.hf.InputKind;
+import org.lmeval.plugin.djl.hf.KvCacheSession;
 import org.lmeval.plugin.djl.hf.Logits;
 import org.lmeval.plugin.djl.hf.PaddedBatch;
 
 /**
  * A causal LM loaded into a DJL {@link Model}: feeds the inputs the graph declares ({@link InputKind}) for a
- * right-padded batch and exposes the {@code logits} output (or the only output).
+ * right-padded batch and exposes the {@code logits} output (or the only output). Graphs with a key/value
+ * cache also decode incrementally ({@link #newKvCacheSession()}, checked by {@link #probeKvCache}).
  */
 final class DjlCausalLm implements CausalLm {
+  private static final System.Logger LOG = System.getLogger("org.lmeval.plugin.djl");
   private final Model model;
   private final List<String> inputNames;
   private final List<InputKind> inputs;
@@ -34,6 +41,9 @@ final class DjlCausalLm implements CausalLm {
   private final Runnable beforeForward;
   private final boolean int32Tokens;
   private int vocabSize;
+  /** For each {@code past_key_values.*} input (by index) its {@code present.*} output; null: no cache use. */
+  private Map<Integer, String> presentByInput;
+  private String kvCacheStatus = "not probed";
 
   /**
    * @param model the loaded model
@@ -64,6 +74,98 @@ final class DjlCausalLm implements CausalLm {
     vocabSize = forward(List.of(new int[] {0}), Logits::vocab);
   }
 
+  /**
+   * Turns on generation with the key/value cache when the graph has one and it works: every
+   * {@code past_key_values.*} input has a {@code present.*} output, the graph takes {@code attention_mask}
+   * and {@code position_ids} (rows keep their own positions), and a prefill plus one cached step gives the
+   * logits of a full pass over both tokens. Call after {@link #probe()}.
+   */
+  void probeKvCache(boolean enabled) {
+    presentByInput = null;
+    if (!enabled) {
+      kvCacheStatus = "off (use_cache=false)";
+      return;
+    }
+    if (!inputs.contains(InputKind.PAST_KEY_VALUES)) {
+      kvCacheStatus = "none (the graph has no past_key_values inputs)";
+      return;
+    }
+    if (!inputs.contains(InputKind.ATTENTION_MASK) || !inputs.contains(InputKind.POSITION_IDS)) {
+      kvCacheStatus = "unused (the graph takes past_key_values but not both attention_mask and position_ids)";
+      return;
+    }
+    List<String> outputs;
+    try (NDManager manager = model.getNDManager().newSubManager()) {
+      Shape one = new Shape(1, 1);
+      outputs = run(manager, new Inputs(new long[] {0}, one, new long[] {1}, one, new long[] {0}, null)).stream()
+          .map(NDArray::getName).toList();
+    }
+    Map<Integer, String> presents = new LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (inputs.get(i) == InputKind.PAST_KEY_VALUES) {
+        String past = inputNames.get(i);
+        Optional<String> present = Stream.of(past.replaceFirst("^past_key_values", "present"),
+            past.replaceFirst("^past_key_values", "present_key_values"), past.replaceFirst("^past", "present"))
+            .filter(outputs::contains).findFirst();
+        if (present.isEmpty()) {
+          kvCacheStatus = "unused (no output for input '" + past + "'; outputs: " + outputs + ")";
+          return;
+        }
+        presents.put(i, present.get());
+      }
+    }
+    presentByInput = presents;
+    int second = Math.min(1, vocabSize - 1);
+    float[] full = forward(List.of(new int[] {0, second}), logits -> logits.row(0, 1));
+    float[] cached;
+    try (KvCacheSession session = newKvCacheSession().orElseThrow()) {
+      session.prefill(List.of(new int[] {0}), logits -> null);
+      cached = session.step(new int[] {second}, logits -> logits.row(0, 0));
+    } catch (EvalException e) {
+      presentByInput = null;
+      kvCacheStatus = "unused (a cached step failed: " + e.getMessage() + ")";
+      return;
+    }
+    double scale = 1;
+    double deviation = 0;
+    for (int v = 0; v < full.length; v++) {
+      scale = Math.max(scale, Math.abs(full[v]));
+      deviation = Math.max(deviation, Math.abs(full[v] - cached[v]));
+    }
+    if (deviation > 1e-3 * scale) {
+      presentByInput = null;
+      kvCacheStatus = "unused (a cached step's logits differ from a full pass by " + deviation + ")";
+      return;
+    }
+    kvCacheStatus = "on (" + presents.size() + " cache tensors)";
+  }
+
+  /** Whether generation uses the key/value cache, and why not when it does not. */
+  String kvCacheStatus() {
+    return kvCacheStatus;
+  }
+
+  /** {@link #probeKvCache}, and a warning when the graph has a cache that generation cannot use. */
+  void probeKvCacheAndReport(boolean enabled, Object weights) {
+    probeKvCache(enabled);
+    if (kvCacheStatus.startsWith("unused")) {
+      LOG.log(System.Logger.Level.WARNING, weights + ": generation re-runs whole rows at every step, the key/value"
+          + " cache is " + kvCacheStatus);
+    }
+  }
+
+
+  @Override
+  public Optional<KvCacheSession> newKvCacheSession() {
+    return newKvCacheSession(true);
+  }
+
+  /** @param cutFinishedRows see {@link DjlKvCacheSession} */
+  Optional<KvCacheSession> newKvCacheSession(boolean cutFinishedRows) {
+    return presentByInput == null ? Optional.empty()
+        : Optional.of(new DjlKvCacheSession(this, presentByInput, model.getNDManager(), cutFinishedRows));
+  }
+
   List<InputKind> inputs() {
     return inputs;
   }
@@ -76,44 +178,61 @@ final class DjlCausalLm implements CausalLm {
   @Override
   public <T> T forward(List<int[]> rows, Function<Logits, T> reader) {
     PaddedBatch padded = PaddedBatch.of(rows, vocabSize);
-    int batch = padded.batch();
-    int seq = padded.seq();
-    long[] ids = padded.ids();
-    long[] mask = padded.mask();
-    long[] positions = padded.positions();
-    Shape shape = new Shape(batch, seq);
+    Shape shape = new Shape(padded.batch(), padded.seq());
     try (NDManager manager = model.getNDManager().newSubManager()) {
-      NDList in = new NDList(inputs.size());
-      for (int i = 0; i < inputs.size(); i++) {
-        NDArray array = switch (inputs.get(i)) {
-          case INPUT_IDS -> integers(manager, ids, shape);
-          case ATTENTION_MASK -> integers(manager, mask, shape);
-          case POSITION_IDS -> integers(manager, positions, shape);
-          case TOKEN_TYPE_IDS -> integers(manager, new long[batch * seq], shape);
-          case PAST_KEY_VALUES -> manager.create(new float[0], new Shape(batch, kvHeads, 0, headDim));
-          case USE_CACHE_BRANCH -> manager.create(new boolean[] {false}, new Shape(1));
-        };
-        if (namedInputs) {
-          array.setName(inputNames.get(i));
-        }
-        in.add(array);
-      }
-      NDList out;
-      try {
-        beforeForward.run();
-        out = model.getBlock().forward(new ParameterStore(manager, false), in, false);
-      } catch (EngineException | IllegalArgumentException | UnsupportedOperationException e) {
-        throw new EvalException(ErrorCode.BACKEND_FAILURE, "the " + model.getNDManager().getEngine().getEngineName()
-            + " forward pass failed for a batch of " + batch + " x " + seq + " tokens: " + e.getMessage(), e);
-      }
-      NDArray logits = out.stream().filter(a -> "logits".equals(a.getName())).findFirst().orElse(out.get(0));
-      Shape s = logits.getShape();
-      if (s.dimension() != 3 || s.get(0) != batch || s.get(1) != seq) {
-        throw new EvalException(ErrorCode.BACKEND_FAILURE, "the model output '" + logits.getName() + "' has shape "
-            + s + ", expected logits [" + batch + ", " + seq + ", vocab]");
-      }
-      return reader.apply(new Logits(floats(logits), seq, (int) s.get(2)));
+      NDList out = run(manager, new Inputs(padded.ids(), shape, padded.mask(), shape, padded.positions(), null));
+      return reader.apply(logits(out, padded.batch(), padded.seq()));
     }
+  }
+
+  /**
+   * The inputs of one pass.
+   *
+   * @param pasts the cached keys/values by graph input index (null: empty caches, the no-cache branch)
+   */
+  record Inputs(long[] ids, Shape idsShape, long[] mask, Shape maskShape, long[] positions, NDArray[] pasts) {}
+
+  /** Runs the graph on {@code in}; the outputs belong to {@code manager}. */
+  NDList run(NDManager manager, Inputs in) {
+    int batch = (int) in.idsShape().get(0);
+    NDList list = new NDList(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      NDArray array = switch (inputs.get(i)) {
+        case INPUT_IDS -> integers(manager, in.ids(), in.idsShape());
+        case ATTENTION_MASK -> integers(manager, in.mask(), in.maskShape());
+        case POSITION_IDS -> integers(manager, in.positions(), in.idsShape());
+        case TOKEN_TYPE_IDS -> integers(manager, new long[in.ids().length], in.idsShape());
+        case PAST_KEY_VALUES -> in.pasts() == null ? manager.create(new float[0], new Shape(batch, kvHeads, 0, headDim))
+            : in.pasts()[i];
+        case USE_CACHE_BRANCH -> manager.create(new boolean[] {in.pasts() != null}, new Shape(1));
+      };
+      if (namedInputs) {
+        array.setName(inputNames.get(i));
+      }
+      list.add(array);
+    }
+    try {
+      beforeForward.run();
+      NDList out = model.getBlock().forward(new ParameterStore(manager, false), list, false);
+      out.attach(manager);
+      return out;
+    } catch (EngineException | IllegalArgumentException | UnsupportedOperationException e) {
+      throw new EvalException(ErrorCode.BACKEND_FAILURE, "the " + model.getNDManager().getEngine().getEngineName()
+          + " forward pass failed for a batch of " + batch + " x " + in.idsShape().get(1) + " tokens"
+          + (in.pasts() == null ? "" : " after " + (in.maskShape().get(1) - in.idsShape().get(1)) + " cached")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The {@code logits} output (or the first one) of a pass, checked to be {@code [batch, seq, vocab]}. */
+  Logits logits(NDList out, int batch, int seq) {
+    NDArray logits = out.stream().filter(a -> "logits".equals(a.getName())).findFirst().orElse(out.get(0));
+    Shape s = logits.getShape();
+    if (s.dimension() != 3 || s.get(0) != batch || s.get(1) != seq) {
+      throw new EvalException(ErrorCode.BACKEND_FAILURE, "the model output '" + logits.getName() + "' has shape "
+          + s + ", expected logits [" + batch + ", " + seq + ", vocab]");
+    }
+    return new Logits(floats(logits), seq, (int) s.get(2));
   }
 
   private NDArray integers(NDManager manager, long[] values, Shape shape) {

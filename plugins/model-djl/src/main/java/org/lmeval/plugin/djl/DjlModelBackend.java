@@ -32,10 +32,11 @@ public final class DjlModelBackend implements ModelBackend {
   public LanguageModel open(Options modelArgs) {
     HfModelArgs args = HfModelArgs.parse(modelArgs);
     Optional<EngineKind> engine = modelArgs.string("engine").map(EngineKind::parse);
-    return PluginContext.call(() -> open(args, engine));
+    boolean useCache = modelArgs.bool("use_cache", true);
+    return PluginContext.call(() -> open(args, engine, useCache));
   }
 
-  private static LanguageModel open(HfModelArgs args, Optional<EngineKind> requested) {
+  private static LanguageModel open(HfModelArgs args, Optional<EngineKind> requested, boolean useCache) {
     DjlOffline.ensure();
     ModelFiles files = ModelFiles.read(args.modelDir(), args.tokenizerDir());
     EngineKind engine = engine(files, requested);
@@ -43,7 +44,7 @@ public final class DjlModelBackend implements ModelBackend {
     int heads = files.configInt("num_attention_heads").orElse(1);
     int kvHeads = files.configInt("num_key_value_heads").orElse(heads);
     int headDim = files.configInt("head_dim").orElse(files.configInt("hidden_size").orElse(heads) / heads);
-    DjlCausalLm lm = DjlModelLoader.load(engine, weights, args.device(), kvHeads, headDim);
+    DjlCausalLm lm = DjlModelLoader.load(engine, weights, args.device(), kvHeads, headDim, useCache);
     return HfLanguageModel.create(args, files, lm);
   }
 

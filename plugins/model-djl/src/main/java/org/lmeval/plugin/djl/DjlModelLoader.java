@@ -25,8 +25,10 @@ final class DjlModelLoader {
    *
    * @param kvHeads key/value heads (for graphs that declare {@code past_key_values} inputs)
    * @param headDim head size (same)
+   * @param useCache generate with the graph's key/value cache when it has one ({@code use_cache} model arg)
    */
-  static DjlCausalLm load(EngineKind engine, Path weights, String deviceName, int kvHeads, int headDim) {
+  static DjlCausalLm load(EngineKind engine, Path weights, String deviceName, int kvHeads, int headDim,
+      boolean useCache) {
     Engine djlEngine = engine(engine);
     Device device = device(djlEngine, deviceName);
     Model model = Model.newInstance(weights.getFileName().toString(), device, engine.djlName());
@@ -39,7 +41,7 @@ final class DjlModelLoader {
     }
     try {
       return engine == EngineKind.ONNX_RUNTIME
-          ? onnxGraph(model, weights, kvHeads, headDim)
+          ? onnxGraph(model, weights, kvHeads, headDim, useCache)
           : torchScript(model, weights);
     } catch (RuntimeException e) {
       model.close();
@@ -70,7 +72,7 @@ final class DjlModelLoader {
     return device;
   }
 
-  private static DjlCausalLm onnxGraph(Model model, Path weights, int kvHeads, int headDim) {
+  private static DjlCausalLm onnxGraph(Model model, Path weights, int kvHeads, int headDim, boolean useCache) {
     PairList<String, Shape> described = model.describeInput();
     List<String> names = new ArrayList<>(described.keys());
     List<InputKind> kinds = new ArrayList<>();
@@ -93,10 +95,12 @@ final class DjlModelLoader {
       DjlCausalLm lm = new DjlCausalLm(model, names, kinds, true, kvHeads, headDim, () -> { }, int32);
       try {
         lm.probe();
-        return lm;
       } catch (EvalException e) {
         failures.add((int32 ? "int32" : "int64") + " inputs: " + e.getMessage());
+        continue;
       }
+      lm.probeKvCacheAndReport(useCache, weights);
+      return lm;
     }
     throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "the ONNX graph " + weights + " (inputs " + names
         + ") did not run on a one-token probe: " + String.join("; ", failures));

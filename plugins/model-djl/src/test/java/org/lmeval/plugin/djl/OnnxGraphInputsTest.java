@@ -69,6 +69,8 @@ class OnnxGraphInputsTest {
         List<String> gen = m.generateUntil(List.of(new GenerationRequest("e f",
             new GenerationParams(List.of(), OptionalInt.of(3), false, OptionalDouble.empty(), Map.of()))));
         assertEquals("g h a", gen.get(0));
+        String cache = ((DjlCausalLm) ((org.lmeval.plugin.djl.hf.HfLanguageModel) m).causalLm()).kvCacheStatus();
+        assertTrue(cache.startsWith("unused (the graph takes past_key_values but not both"), cache);
       }
     }
   }

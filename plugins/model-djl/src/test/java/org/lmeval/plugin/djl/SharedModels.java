@@ -15,8 +15,14 @@ final class SharedModels {
     return Path.of("/work/shared");
   }
 
-  /** {@code models/stories260K/<format>}: onnx, onnx-hf, torchscript, tf-savedmodel, hf. */
+  /**
+   * {@code models/stories260K/<format>}: onnx, onnx-hf, torchscript, tf-savedmodel, hf; onnx-hf-past (the ONNX
+   * export with a key/value cache) from the shared folder when it has one, else from this module's test
+   * resources.
+   */
   static Path stories(String format) {
-    return shared().resolve("models/stories260K").resolve(format);
+    Path shared = shared().resolve("models/stories260K").resolve(format);
+    Path bundled = Path.of("src/test/resources/stories260K").resolve(format);
+    return Files.isDirectory(shared) || !Files.isDirectory(bundled) ? shared : bundled.toAbsolutePath();
   }
 }

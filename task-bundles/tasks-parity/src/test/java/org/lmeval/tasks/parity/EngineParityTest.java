@@ -42,7 +42,8 @@ import org.lmeval.plugin.tensorflow.TensorFlowPlugin;
  * Parity of the real in-process engines with lm-eval 0.4.13's {@code --model hf} on stories260K: every
  * loglikelihood request logged in the lmeval-hf fixtures (all tasks but the generation one), wikitext's
  * loglikelihood_rolling requests and gsm8k's greedy generations are answered by each converted format
- * (onnx, onnx-hf and torchscript through the djl backend, tf-savedmodel through the tensorflow backend)
+ * (onnx, onnx-hf, onnx-hf-past (generating with its key/value cache) and torchscript through the djl backend,
+ * tf-savedmodel through the tensorflow backend)
  * and compared with lm-eval's logged responses; then lambada_openai and arc_easy (limit 20) run through the
  * Evaluator on every engine and must give the same metrics.
  */
@@ -66,7 +67,7 @@ class EngineParityTest {
 
     Map<String, Object> modelArgs() {
       Map<String, Object> args = new HashMap<>();
-      args.put("pretrained", SharedData.dir().resolve("models/stories260K").resolve(folder).toString());
+      args.put("pretrained", SharedData.stories260K(folder).toString());
       if (engine != null) {
         args.put("engine", engine);
       }
@@ -81,7 +82,8 @@ class EngineParityTest {
 
   static Stream<Engine> engines() {
     return Stream.of(new Engine("djl", "onnx", "OnnxRuntime"), new Engine("djl", "onnx-hf", "OnnxRuntime"),
-        new Engine("djl", "torchscript", "PyTorch"), new Engine("tensorflow", "tf-savedmodel", null));
+        new Engine("djl", "onnx-hf-past", "OnnxRuntime"), new Engine("djl", "torchscript", "PyTorch"),
+        new Engine("tensorflow", "tf-savedmodel", null));
   }
 
   /** A logged request with lm-eval's answer: logprob, and greedy flag (null for rolling). */

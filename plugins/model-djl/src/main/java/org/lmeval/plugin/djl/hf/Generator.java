@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.model.GenerationParams;
@@ -28,7 +29,9 @@ import org.lmeval.api.model.GenerationRequest;
  * stop list is {@code until} plus the decoded EOS token.
  *
  * <p>Rows of a batch are right-padded: a causal model's logits at a row's last real position do not depend
- * on the padding after it, so every row gets the tokens it would get alone.
+ * on the padding after it, so every row gets the tokens it would get alone. When the model keeps a key/value
+ * cache ({@link CausalLm#newKvCacheSession}), the contexts run once and each step runs one new token per row;
+ * otherwise every step re-runs the whole rows. Finished rows leave the batch either way.
  */
 final class Generator {
   private final CausalLm lm;
@@ -139,28 +142,39 @@ final class Generator {
       generated.add(new ArrayList<>());
       active.add(i);
     }
-    for (int step = 0; step < budget && !active.isEmpty(); step++) {
-      List<int[]> batch = active.stream().map(i -> append(rows.get(i), generated.get(i))).toList();
-      List<Integer> rowsNow = active;
-      int[] next = lm.forward(batch, logits -> {
-        int[] out = new int[batch.size()];
-        for (int r = 0; r < out.length; r++) {
-          int last = batch.get(r).length - 1;
-          out[r] = sampler == null ? logits.argmax(r, last)
-              : sampler.sample(logits.row(r, last), streams.get(rowsNow.get(r)));
+    Optional<KvCacheSession> cache = lm.newKvCacheSession();
+    try {
+      for (int step = 0; step < budget && !active.isEmpty(); step++) {
+        List<Integer> rowsNow = active;
+        int[] next;
+        if (cache.isEmpty()) {
+          List<int[]> batch = active.stream().map(i -> append(rows.get(i), generated.get(i))).toList();
+          next = lm.forward(batch, logits -> pick(logits, r -> batch.get(r).length - 1, sampler, streams, rowsNow));
+        } else if (step == 0) {
+          next = cache.get().prefill(rows, logits -> pick(logits, r -> rows.get(r).length - 1, sampler, streams,
+              rowsNow));
+        } else {
+          int[] last = active.stream().mapToInt(i -> generated.get(i).get(generated.get(i).size() - 1)).toArray();
+          next = cache.get().step(last, logits -> pick(logits, r -> 0, sampler, streams, rowsNow));
         }
-        return out;
-      });
-      List<Integer> still = new ArrayList<>();
-      for (int r = 0; r < next.length; r++) {
-        int row = active.get(r);
-        generated.get(row).add(next[r]);
-        boolean done = stopTokenIds.contains(next[r]) || containsStop(decode(generated.get(row)), until);
-        if (!done) {
-          still.add(row);
+        List<Integer> still = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int r = 0; r < next.length; r++) {
+          int row = active.get(r);
+          generated.get(row).add(next[r]);
+          boolean done = stopTokenIds.contains(next[r]) || containsStop(decode(generated.get(row)), until);
+          if (!done) {
+            still.add(row);
+            kept.add(r);
+          }
         }
+        if (cache.isPresent() && !still.isEmpty() && still.size() < active.size()) {
+          cache.get().keepRows(kept.stream().mapToInt(Integer::intValue).toArray());
+        }
+        active = still;
       }
-      active = still;
+    } finally {
+      cache.ifPresent(KvCacheSession::close);
     }
     List<String> texts = new ArrayList<>(rows.size());
     for (List<Integer> tokens : generated) {
@@ -183,6 +197,17 @@ final class Generator {
       texts.add(text);
     }
     return texts;
+  }
+
+  /** The next token of every row of {@code logits}: argmax, or a draw from the row's stream when sampling. */
+  private static int[] pick(Logits logits, IntUnaryOperator position, Sampler sampler, List<SplittableRandom> streams,
+      List<Integer> rowsNow) {
+    int[] out = new int[rowsNow.size()];
+    for (int r = 0; r < out.length; r++) {
+      int at = position.applyAsInt(r);
+      out[r] = sampler == null ? logits.argmax(r, at) : sampler.sample(logits.row(r, at), streams.get(rowsNow.get(r)));
+    }
+    return out;
   }
 
   private String decode(List<Integer> tokens) {
