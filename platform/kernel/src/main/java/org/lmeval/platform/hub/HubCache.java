@@ -1,0 +1,208 @@
+package org.lmeval.platform.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The {@code huggingface_hub} cache layout for one repo, shared with Python:
+ * {@code models--<ns>--<name>/} (or {@code datasets--...}) with {@code refs/<revision>} (the commit), {@code blobs/<etag>},
+ * {@code snapshots/<commit>/<path>} (relative symlinks to blobs; regular files are accepted) and
+ * {@code trees/<commit>.json} (the listing). The repo card (README front matter as the API returns it) of a
+ * commit is kept in our own {@code lmeval-cards/<commit>.json}, which Python ignores. Writes go to unique
+ * temporary names and are renamed atomically.
+ */
+public final class HubCache {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path root;
+  private final Path repoDir;
+
+  public HubCache(Path cacheDir, RepoType type, String repo) {
+    this.root = cacheDir;
+    this.repoDir = cacheDir.resolve(type.cacheFolder(repo));
+  }
+
+  public Path repoDir() {
+    return repoDir;
+  }
+
+  /** {@code snapshots/<commit>}. */
+  public Path snapshotDir(String commit) {
+    return repoDir.resolve("snapshots").resolve(commit);
+  }
+
+  /** The commit {@code revision} names: itself when it is a commit hash, else {@code refs/<revision>}. */
+  public Optional<String> commit(String revision) {
+    if (revision.matches("[0-9a-f]{40}")) {
+      return Optional.of(revision);
+    }
+    Path ref = safe(repoDir.resolve("refs"), revision);
+    try {
+      return Files.isRegularFile(ref) ? Optional.of(Files.readString(ref).strip()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void writeRef(String revision, String commit) {
+    if (revision.equals(commit)) {
+      return;
+    }
+    if (commit(revision).filter(commit::equals).isPresent()) {
+      return;
+    }
+    atomicWrite(safe(repoDir.resolve("refs"), revision), commit.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The cached listing of {@code commit}, as {@code huggingface_hub} ≥ 1.22 writes it. */
+  public Optional<List<HubClient.Entry>> tree(String commit) {
+    Path f = repoDir.resolve("trees").resolve(commit + ".json");
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode files = JSON.readTree(f.toFile()).path("files");
+      List<HubClient.Entry> out = new ArrayList<>();
+      files.fields().forEachRemaining(e -> out.add(new HubClient.Entry(e.getKey(), e.getValue().path("size").asLong(-1))));
+      return Optional.of(out);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void writeTree(String commit, List<HubClient.Entry> entries) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("format_version", 1);
+    ObjectNode files = doc.putObject("files");
+    for (HubClient.Entry e : entries) {
+      files.putObject(e.path()).put("size", e.size());
+    }
+    atomicWrite(repoDir.resolve("trees").resolve(commit + ".json"), bytes(doc));
+  }
+
+  public Optional<JsonNode> card(String commit) {
+    Path f = repoDir.resolve("lmeval-cards").resolve(commit + ".json");
+    try {
+      return Files.isRegularFile(f) ? Optional.of(JSON.readTree(f.toFile())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void writeCard(String commit, JsonNode cardData) {
+    atomicWrite(repoDir.resolve("lmeval-cards").resolve(commit + ".json"), bytes(cardData));
+  }
+
+  /** {@code snapshots/<commit>/<path>} if it is there (a dangling link counts as absent). */
+  public Optional<Path> snapshot(String commit, String path) {
+    Path p = safe(repoDir.resolve("snapshots").resolve(commit), path);
+    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  /**
+   * Fetches a file into the cache: {@code download} writes the bytes to the given temporary file and returns
+   * the blob name (the etag); the blob is renamed into {@code blobs/} and linked from the snapshot.
+   */
+  public Path store(String commit, String path, Function<Path, String> download) {
+    Path snap = safe(repoDir.resolve("snapshots").resolve(commit), path);
+    try {
+      Path blobs = Files.createDirectories(repoDir.resolve("blobs"));
+      writeCacheDirTag();
+      Path tmp = blobs.resolve("download." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+          + ".incomplete");
+      String etag;
+      try {
+        etag = download.apply(tmp);
+        if (etag == null || etag.isBlank() || !etag.matches("[A-Za-z0-9_.-]+")) {
+          etag = sha256(tmp);
+        }
+        Path blob = blobs.resolve(etag);
+        if (!Files.exists(blob)) {
+          move(tmp, blob);
+        }
+        Files.createDirectories(snap.getParent());
+        try {
+          Files.createSymbolicLink(snap, snap.getParent().relativize(blob));
+        } catch (FileAlreadyExistsException e) {
+          // another process linked it first
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(blob, snap, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return snap;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeCacheDirTag() {
+    Path tag = root.resolve("CACHEDIR.TAG");
+    if (!Files.exists(tag)) {
+      atomicWrite(tag, ("Signature: 8a477f597d28d172789f06886806bc55\n"
+          + "# This file is a cache directory tag created by huggingface_hub-compatible clients.\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String sha256(Path f) throws IOException {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void atomicWrite(Path target, byte[] content) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = target.resolveSibling(target.getFileName() + "."
+          + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
+      Files.write(tmp, content);
+      move(tmp, target);
+    } catch (IOException e) {
+      // best effort: the cache may be read-only; the data was still read
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static byte[] bytes(JsonNode n) {
+    try {
+      return JSON.writeValueAsBytes(n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code base/relative}, refusing absolute paths and {@code ..} segments. */
+  public static Path safe(Path base, String relative) {
+    if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")
+        || List.of(relative.split("[/\\\\]")).contains("..")) {
+      throw new IllegalArgumentException("unsafe repo path '" + relative + "'");
+    }
+    return base.resolve(relative);
+  }
+}
