@@ -23,6 +23,7 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.platform.hub.HubDatasetRepos;
 import org.lmeval.testkit.hub.FakeHub;
 
 class HubDatasetProviderTest {
@@ -117,8 +118,9 @@ class HubDatasetProviderTest {
 
   private List<Map<String, Object>> load(String path, String name, String split, Map<String, Object> kwargs,
       Map<String, Object> settings) {
-    return provider.load(new DatasetRequest(path, name, split, kwargs, Options.of("dataset setting", settings)))
-        .orElseThrow();
+    Options options = Options.of("dataset setting", settings);
+    return provider.load(new DatasetRequest(path, name, split, kwargs, options,
+        new HubDatasetRepos(org.lmeval.platform.hub.HubSettings.of(options)))).orElseThrow();
   }
 
   private EvalException fails(String path, String name, String split, Map<String, Object> kwargs,
