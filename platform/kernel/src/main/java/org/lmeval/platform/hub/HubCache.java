@@ -77,19 +77,40 @@ public final class HubCache {
     try {
       JsonNode files = JSON.readTree(f.toFile()).path("files");
       List<HubClient.Entry> out = new ArrayList<>();
-      files.fields().forEachRemaining(e -> out.add(new HubClient.Entry(e.getKey(), e.getValue().path("size").asLong(-1))));
+      files.fields().forEachRemaining(e -> {
+        JsonNode v = e.getValue();
+        out.add(new HubClient.Entry(e.getKey(), v.path("size").asLong(-1), v.path("blob_id").asText(null),
+            v.path("lfs_sha256").asText(null), v.path("lfs_size").asLong(-1), v.path("xet_hash").asText(null)));
+      });
       return Optional.of(out);
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
+  /**
+   * Writes the listing of {@code commit} in {@code huggingface_hub}'s format ({@code format_version} 1; per file
+   * {@code size}, {@code blob_id}, and {@code lfs_sha256}/{@code lfs_size}/{@code xet_hash} when known), sorted
+   * by path. (A server that sends no {@code oid} gives entries without {@code blob_id}: we still need the
+   * listing offline; Python ignores such a file with a warning and lists again.)
+   */
   public void writeTree(String commit, List<HubClient.Entry> entries) {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("format_version", 1);
     ObjectNode files = doc.putObject("files");
-    for (HubClient.Entry e : entries) {
-      files.putObject(e.path()).put("size", e.size());
+    for (HubClient.Entry e : entries.stream().sorted(java.util.Comparator.comparing(HubClient.Entry::path)).toList()) {
+      ObjectNode f = files.putObject(e.path());
+      f.put("size", e.size());
+      if (e.blobId() != null) {
+        f.put("blob_id", e.blobId());
+      }
+      if (e.lfsSha256() != null) {
+        f.put("lfs_sha256", e.lfsSha256());
+        f.put("lfs_size", e.lfsSize());
+      }
+      if (e.xetHash() != null) {
+        f.put("xet_hash", e.xetHash());
+      }
     }
     atomicWrite(repoDir.resolve("trees").resolve(commit + ".json"), bytes(doc));
   }

@@ -44,8 +44,21 @@ public final class HubClient {
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** One file entry of a tree listing. */
-  public record Entry(String path, long size) {}
+  /**
+   * One file entry of a tree listing, with what {@code huggingface_hub} keeps of it in {@code trees/<commit>.json}.
+   *
+   * @param size the file size (-1 unknown)
+   * @param blobId the git blob id ({@code oid}), or null
+   * @param lfsSha256 the LFS sha256 ({@code lfs.oid}), or null for a plain git file
+   * @param lfsSize the LFS size, or -1
+   * @param xetHash the Xet hash ({@code xetHash}), or null
+   */
+  public record Entry(String path, long size, String blobId, String lfsSha256, long lfsSize, String xetHash) {
+    /** A path and size only (no blob metadata). */
+    public Entry(String path, long size) {
+      this(path, size, null, null, -1, null);
+    }
+  }
 
   /** {@code GET /api/{type}/{repo}/revision/{rev}}: {@code sha}, {@code cardData}, ... */
   public JsonNode revisionInfo(RepoType type, String repo, String revision) {
@@ -62,7 +75,10 @@ public final class HubClient {
       HttpResponse<byte[]> r = get(next, true);
       for (JsonNode e : readJson(r)) {
         if ("file".equals(e.path("type").asText())) {
-          out.add(new Entry(e.path("path").asText(), e.path("size").asLong(-1)));
+          JsonNode lfs = e.path("lfs");
+          out.add(new Entry(e.path("path").asText(), e.path("size").asLong(-1), e.path("oid").asText(null),
+              lfs.isObject() ? lfs.path("oid").asText(null) : null, lfs.isObject() ? lfs.path("size").asLong(-1) : -1,
+              e.path("xetHash").asText(null)));
         }
       }
       next = null;

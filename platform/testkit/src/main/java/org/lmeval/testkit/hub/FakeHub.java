@@ -218,8 +218,12 @@ public final class FakeHub implements AutoCloseable {
       ObjectNode e = page.addObject();
       e.put("type", "file");
       e.put("path", paths.get(i));
-      e.put("size", c.files().get(paths.get(i)).length);
-      e.put("oid", sha1(paths.get(i)));
+      byte[] body = c.files().get(paths.get(i));
+      e.put("size", body.length);
+      e.put("oid", sha1(new String(body, StandardCharsets.UTF_8)));
+      if (!isText(paths.get(i))) {
+        e.putObject("lfs").put("oid", sha256(body)).put("size", body.length).put("pointerSize", 134);
+      }
     }
     String next = cursor + 2 < paths.size() ? "<" + endpoint() + "/api/" + type + "/" + parts[0] + "/" + parts[1]
         + "/tree/" + parts[3] + "?recursive=true&expand=false&cursor=" + (cursor + 2) + ">; rel=\"next\"" : null;
@@ -248,9 +252,7 @@ public final class FakeHub implements AutoCloseable {
       error(ex, 404, "EntryNotFound", path + " does not exist");
       return;
     }
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-    if (!TEXT.contains(ext)) {
+    if (!isText(path)) {
       String sha = sha256(body);
       blobs.put(sha, body);
       ex.getResponseHeaders().add("X-Linked-Etag", "\"" + sha + "\"");
@@ -261,6 +263,12 @@ public final class FakeHub implements AutoCloseable {
       ex.getResponseHeaders().add("ETag", "\"" + sha1(new String(body, StandardCharsets.UTF_8)) + "\"");
       send(ex, 200, body);
     }
+  }
+
+  /** Files the fake serves itself (as git files); the rest are "LFS" files behind a redirect to storage. */
+  private static boolean isText(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TEXT.contains(name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name);
   }
 
   private static void json(HttpExchange ex, int status, JsonNode body, String link) throws IOException {

@@ -81,7 +81,13 @@ class HubModelSnapshotsTest {
       assertArrayEquals(Files.readAllBytes(onnx.resolve(f)), Files.readAllBytes(snap.resolve(f)), f);
       assertTrue(Files.isSymbolicLink(snap.resolve(f)), "snapshot files link to blobs/: " + f);
     }
-    assertTrue(Files.isRegularFile(repoDir.resolve("trees/" + MAIN + ".json")));
+    com.fasterxml.jackson.databind.JsonNode tree = FakeHub.JSON.readTree(repoDir.resolve("trees/" + MAIN + ".json")
+        .toFile());
+    assertEquals(1, tree.path("format_version").asInt(), "huggingface_hub's trees/<commit>.json format");
+    assertEquals(FakeHub.sha1(Files.readString(onnx.resolve("config.json"))),
+        tree.path("files").path("config.json").path("blob_id").asText());
+    assertEquals(Files.size(onnx.resolve("model.onnx")), tree.path("files").path("model.onnx").path("lfs_size").asLong());
+    assertEquals(64, tree.path("files").path("model.onnx").path("lfs_sha256").asText().length());
     assertTrue(hub.log.stream().anyMatch(s -> s.target().contains("/api/models/" + REPO + "/revision/main")));
     assertTrue(hub.log.stream().anyMatch(s -> s.target().contains("cursor=2")), "the listing is read page by page");
     assertTrue(hub.log.stream().anyMatch(s -> s.server().equals("storage")), "model.onnx came from storage");
