@@ -33,7 +33,8 @@ final class RunExecution {
       context.notice("--check_integrity is ignored: lm-eval's task test suite it ran no longer exists");
     }
     EvalSettings settings = config.toEvalSettings().toBuilder()
-        .datasetOptions(HubEnvironment.datasetOptions(context.env())).environment(context.env().env()).build();
+        .datasetOptions(HubEnvironment.datasetOptions(context.env()))
+        .modelHubOptions(HubEnvironment.modelHubOptions(context.env())).environment(context.env().env()).build();
     if (config.includePaths().size() > 0) {
       context.info("Including path: " + config.includePaths());
     }

@@ -120,6 +120,7 @@ class ConfigFileTest {
     assertEquals(0, r.exitCode(), r.err());
     // Everything but the Hub settings (which come from the environment) is at its default.
     assertEquals(EvalSettings.builder().model("dummy").tasks(List.of("x"))
-        .datasetOptions(cli.lastSettings().datasetOptions()).build(), cli.lastSettings());
+        .datasetOptions(cli.lastSettings().datasetOptions()).modelHubOptions(cli.lastSettings().modelHubOptions())
+        .build(), cli.lastSettings());
   }
 }

@@ -32,5 +32,26 @@ class HubEnvironmentTest {
     assertEquals(0, cli.run("--model", "dummy", "--tasks", "arc_easy").exitCode());
     assertEquals("t1", cli.lastSettings().datasetOptions().get("token"));
     assertEquals(null, cli.lastSettings().datasetOptions().get("offline"));
+    assertEquals("t1", cli.lastSettings().modelHubOptions().get("token"));
+    assertEquals(null, cli.lastSettings().modelHubOptions().get("offline"));
+  }
+
+  @Test
+  void modelsGoOfflineWithTransformersOfflineButDatasetsDoNot() {
+    CliRun cli = new CliRun(dir).env(Map.of("TRANSFORMERS_OFFLINE", "1", "HF_HUB_CACHE", "c", "HF_TOKEN", "hf_x"));
+    assertEquals(0, cli.run("--model", "dummy", "--tasks", "arc_easy").exitCode());
+    Map<String, Object> models = cli.lastSettings().modelHubOptions();
+    assertEquals(true, models.get("offline"));
+    assertEquals(dir.resolve("c").toString(), models.get("cache_dir"));
+    assertEquals(null, cli.lastSettings().datasetOptions().get("offline"));
+    assertEquals(false, cli.lastSettings().toString().contains("hf_x"), "the token stays out of toString()");
+  }
+
+  @Test
+  void datasetsOfflineAloneLeavesModelsOnline() {
+    CliRun cli = new CliRun(dir).env(Map.of("HF_DATASETS_OFFLINE", "1"));
+    assertEquals(0, cli.run("--model", "dummy", "--tasks", "arc_easy").exitCode());
+    assertEquals(true, cli.lastSettings().datasetOptions().get("offline"));
+    assertEquals(null, cli.lastSettings().modelHubOptions().get("offline"));
   }
 }

@@ -43,6 +43,10 @@ import java.util.Map;
  *     environment); a {@code token} is hidden from {@code toString()}
  * @param environment the process environment as the CLI read it; the model backend gets the variables it
  *     declares ({@code ModelBackend.environmentVariables()}); values are hidden from {@code toString()}
+ * @param modelHubOptions how model backends reach the Hugging Face Hub ({@code ModelContext.hub()}): the
+ *     same keys as {@code datasetOptions}, with {@code offline} from {@code HF_HUB_OFFLINE} /
+ *     {@code TRANSFORMERS_OFFLINE}; empty means huggingface_hub's defaults; a {@code token} is hidden from
+ *     {@code toString()}
  */
 public record EvalSettings(
     String model,
@@ -76,7 +80,8 @@ public record EvalSettings(
     boolean trustRemoteCode,
     boolean confirmRunUnsafeCode,
     Map<String, Object> datasetOptions,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Map<String, Object> modelHubOptions) {
 
   public EvalSettings {
     modelArgs = copy(modelArgs);
@@ -86,13 +91,14 @@ public record EvalSettings(
     metadata = copy(metadata);
     datasetOptions = new SecretHidingMap(copy(datasetOptions));
     environment = environment == null ? Map.of() : new ValueHidingMap(Map.copyOf(environment));
+    modelHubOptions = new SecretHidingMap(copy(modelHubOptions));
   }
 
   /** lm-eval's defaults: model hf, batch size 1, seeds 0,1234,1234,1234, 100000 bootstrap iterations. */
   public static EvalSettings defaults() {
     return new EvalSettings("hf", Map.of(), List.of(), null, "1", null, null, null, null, null, null, Map.of(),
         null, false, false, false, false, null, null, null, List.of(), null, 0, 1234, 1234, 1234, 100000,
-        Map.of(), false, false, Map.of(), Map.of());
+        Map.of(), false, false, Map.of(), Map.of(), Map.of());
   }
 
   /** A builder starting from these settings. */
@@ -130,6 +136,7 @@ public record EvalSettings(
     b.confirmRunUnsafeCode = confirmRunUnsafeCode;
     b.datasetOptions = datasetOptions;
     b.environment = environment;
+    b.modelHubOptions = modelHubOptions;
     return b;
   }
 
@@ -172,6 +179,7 @@ public record EvalSettings(
     private boolean confirmRunUnsafeCode;
     private Map<String, Object> datasetOptions;
     private Map<String, String> environment;
+    private Map<String, Object> modelHubOptions;
 
     private Builder() {}
 
@@ -325,6 +333,11 @@ public record EvalSettings(
       return this;
     }
 
+    public Builder modelHubOptions(Map<String, Object> modelHubOptions) {
+      this.modelHubOptions = modelHubOptions;
+      return this;
+    }
+
     public Builder datasetOptions(Map<String, Object> datasetOptions) {
       this.datasetOptions = datasetOptions;
       return this;
@@ -336,7 +349,7 @@ public record EvalSettings(
     }
 
     public EvalSettings build() {
-      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode, datasetOptions, environment);
+      return new EvalSettings(model, modelArgs, tasks, numFewshot, batchSize, maxBatchSize, device, limit, samples, useCache, cacheRequests, genKwargs, outputPath, logSamples, predictOnly, showConfig, writeOut, systemInstruction, applyChatTemplate, fewshotAsMultiturn, includePaths, datasetDir, randomSeed, numpySeed, torchSeed, fewshotSeed, bootstrapIters, metadata, trustRemoteCode, confirmRunUnsafeCode, datasetOptions, environment, modelHubOptions);
     }
   }
 

@@ -23,6 +23,8 @@ import org.lmeval.platform.cache.ModelFingerprint;
 import org.lmeval.platform.cache.RequestCache;
 import org.lmeval.platform.cache.RequestCacheKey;
 import org.lmeval.platform.cache.ResponseCaches;
+import org.lmeval.platform.hub.HubModelSnapshots;
+import org.lmeval.platform.hub.HubSettings;
 import org.lmeval.platform.plugin.PluginRegistry;
 import org.lmeval.platform.progress.Progress;
 import org.lmeval.platform.results.RunInfo;
@@ -179,7 +181,10 @@ public final class Evaluator {
     return backend.open(Options.of("model arg", modelArgs(settings)), modelContext(backend, settings));
   }
 
-  /** The environment variables {@code backend} declares, those of them that are set. */
+  /**
+   * The environment variables {@code backend} declares, those of them that are set, and the Hugging Face Hub
+   * as {@link EvalSettings#modelHubOptions()} configure it (nothing is sent until a backend asks for a repo).
+   */
   static ModelContext modelContext(ModelBackend backend, EvalSettings settings) {
     Map<String, String> env = new TreeMap<>();
     for (String name : backend.environmentVariables()) {
@@ -188,7 +193,7 @@ public final class Evaluator {
         env.put(name, value);
       }
     }
-    return new ModelContext(env);
+    return new ModelContext(env, new HubModelSnapshots(HubSettings.of(settings.modelHubOptions())));
   }
 
   /** The user's model args plus the kernel's, as the backend receives them. */

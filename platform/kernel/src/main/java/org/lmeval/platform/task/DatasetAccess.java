@@ -11,6 +11,9 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.dataset.DatasetProvider;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.api.dataset.HubDatasets;
+import org.lmeval.platform.hub.HubDatasetRepos;
+import org.lmeval.platform.hub.HubSettings;
 
 /**
  * Loads dataset splits through the registered {@link DatasetProvider}s (highest priority first; the first
@@ -19,17 +22,20 @@ import org.lmeval.api.dataset.DatasetRequest;
 public final class DatasetAccess {
   private final List<DatasetProvider> providers;
   private final Options settings;
+  private final HubDatasets hub;
   private final Map<Key, List<Map<String, Object>>> loaded = new ConcurrentHashMap<>();
 
   private record Key(String path, String name, String split, Map<String, Object> kwargs) {}
 
   /**
    * @param providers the providers in priority order
-   * @param settings the run's dataset settings ({@code dataset_dir}, ...)
+   * @param settings the run's dataset settings ({@code dataset_dir}, and the Hub's {@code endpoint},
+   *     {@code token}, {@code offline}, {@code cache_dir}, which also configure the requests' {@code hub()})
    */
   public DatasetAccess(List<DatasetProvider> providers, Options settings) {
     this.providers = List.copyOf(providers);
     this.settings = settings;
+    this.hub = new HubDatasetRepos(HubSettings.of(Options.of("dataset setting", settings.asMap())));
   }
 
   /**
@@ -55,7 +61,7 @@ public final class DatasetAccess {
   }
 
   private List<Map<String, Object>> load(Key key, String forTask) {
-    DatasetRequest request = new DatasetRequest(key.path(), key.name(), key.split(), key.kwargs(), settings);
+    DatasetRequest request = new DatasetRequest(key.path(), key.name(), key.split(), key.kwargs(), settings, hub);
     List<String> asked = new ArrayList<>();
     for (DatasetProvider p : providers) {
       asked.add(p.name());

@@ -1,8 +1,7 @@
 package org.lmeval.plugin.datasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.dataset.DatasetProvider;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.api.dataset.HubDatasets;
+import org.lmeval.api.dataset.HubFailure;
 
 /**
  * Datasets from the Hugging Face Hub by repo id ({@code dataset_path}), config ({@code dataset_name}), split
@@ -22,8 +24,9 @@ import org.lmeval.api.dataset.DatasetRequest;
  * the revision is pinned to a commit, the repo's own data files are read (parquet, json/jsonl, csv/tsv,
  * txt) per its card's {@code configs} or the default conventions; a repo that is a legacy script dataset
  * ({@code <name>.py} at the root) is read from its parquet conversion ({@code refs/convert/parquet}), as is any
- * request whose revision is that branch. Files go through the {@code huggingface_hub} cache layout
- * ({@link HubCache}). Offline ({@code offline}) only the cache is used. Asked after the mirror and local files.
+ * request whose revision is that branch. The Hub itself (HTTP, the {@code huggingface_hub} cache shared with
+ * Python, offline mode, the token) is the kernel's, reached through {@link DatasetRequest#hub()}; this class
+ * decides which files a split needs and words failures for the task. Asked after the mirror and local files.
  *
  * <p>{@code dataset_kwargs.allow_partial: true} accepts a split the conversion has only partially converted.
  */
@@ -31,6 +34,7 @@ public final class HubDatasetProvider implements DatasetProvider {
   static final String PARQUET_BRANCH = "refs/convert/parquet";
   private static final Set<String> GENERIC = Set.of("json", "csv", "text", "parquet", "arrow", "pandas", "sql",
       "xml", "webdataset", "imagefolder", "audiofolder", "videofolder", "generator", "spark", "cache");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*(/[\\w.-]+)?");
 
   @Override
@@ -54,7 +58,7 @@ public final class HubDatasetProvider implements DatasetProvider {
     Object rev = request.kwargs().get("revision");
     String revision = rev == null || String.valueOf(rev).isBlank() ? "main" : String.valueOf(rev);
     boolean allowPartial = HubSettings.truthy(request.kwargs().getOrDefault("allow_partial", false));
-    Load load = new Load(repo, request.name(), request.split(), revision, allowPartial, settings);
+    Load load = new Load(repo, request.name(), request.split(), revision, allowPartial, settings, request.hub());
     return Optional.of(Records.asTable(load.run()));
   }
 
@@ -66,64 +70,39 @@ public final class HubDatasetProvider implements DatasetProvider {
     private final String revision;
     private final boolean allowPartial;
     private final HubSettings settings;
-    private final HubCache cache;
-    private final HubClient client;
+    private final HubDatasets hub;
     private final String what;
 
-    Load(String repo, String config, String split, String revision, boolean allowPartial, HubSettings settings) {
+    Load(String repo, String config, String split, String revision, boolean allowPartial, HubSettings settings,
+        HubDatasets hub) {
       this.repo = repo;
       this.config = config;
       this.split = split;
       this.revision = revision;
       this.allowPartial = allowPartial;
       this.settings = settings;
-      this.cache = new HubCache(settings.cacheDir(), repo);
-      this.client = settings.offline() ? null : new HubClient(settings);
+      this.hub = hub;
       this.what = "Hugging Face dataset '" + repo + "'" + (config == null ? "" : " config '" + config + "'")
           + " split '" + split + "'" + (revision.equals("main") ? "" : " at revision '" + revision + "'");
     }
 
     List<Map<String, Object>> run() {
-      if (settings.offline()) {
-        return resolveAndRead();
-      }
-      try {
-        return resolveAndRead();
-      } catch (UncheckedIOException e) {
-        // the Hub is unreachable: serve the cache, as huggingface_hub does
-        try {
-          return new Load(repo, config, split, revision, allowPartial, offline()).resolveAndRead();
-        } catch (EvalException cached) {
-          throw new EvalException(ErrorCode.INVALID_TASK, what + ": cannot reach the Hugging Face Hub at "
-              + settings.endpoint() + " (" + e.getCause() + ") and it is not in the cache "
-              + settings.cacheDir() + "; check the network or HF_ENDPOINT, run once where the Hub is reachable, or use "
-              + "an offline copy (--dataset_dir, or dataset_path: parquet/json with data_files)", e);
-        }
-      }
-    }
-
-    private HubSettings offline() {
-      return new HubSettings(settings.endpoint(), settings.token(), true, settings.cacheDir());
-    }
-
-    private List<Map<String, Object>> resolveAndRead() {
       boolean branchOnly = revision.equals(PARQUET_BRANCH);
-      String commit;
-      JsonNode card = NullNode.getInstance();
       if (!branchOnly) {
-        commit = commit(revision);
-        card = card(commit);
-        List<String> files = paths(commit);
+        HubDatasets.Revision r = call(() -> hub.revision(repo, revision), revision);
+        JsonNode card = call(() -> JSON.valueToTree(r.card()), revision);
+        List<String> files = call(r::files, revision);
         String script = repo.substring(repo.lastIndexOf('/') + 1) + ".py";
         if (!files.contains(script)) {
-          return read(commit, HubDataFiles.splits(card, config, files, what), false);
+          return read(r, HubDataFiles.splits(card, config, files, what));
         }
       }
-      commit = commit(PARQUET_BRANCH);
-      return read(commit, HubDataFiles.parquetBranch(paths(commit), config, allowPartial, what), true);
+      HubDatasets.Revision converted = call(() -> hub.revision(repo, PARQUET_BRANCH), PARQUET_BRANCH);
+      List<String> files = call(converted::files, PARQUET_BRANCH);
+      return read(converted, HubDataFiles.parquetBranch(files, config, allowPartial, what));
     }
 
-    private List<Map<String, Object>> read(String commit, Map<String, List<String>> splits, boolean converted) {
+    private List<Map<String, Object>> read(HubDatasets.Revision r, Map<String, List<String>> splits) {
       if (!splits.containsKey(split)) {
         List<String> names = new ArrayList<>();
         splits.forEach((k, v) -> names.add(v == null ? k + " (partial)" : k));
@@ -137,7 +116,7 @@ public final class HubDatasetProvider implements DatasetProvider {
       }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (String f : files) {
-        Path local = file(commit, f);
+        Path local = call(() -> r.file(f), r.commit());
         rows.addAll(readFile(local, f));
       }
       return rows;
@@ -161,73 +140,33 @@ public final class HubDatasetProvider implements DatasetProvider {
           + "does not support (supported: " + String.join(", ", HubDataFiles.FORMATS) + ")");
     }
 
-    private String commit(String rev) {
-      if (settings.offline()) {
-        return cache.commit(rev).orElseThrow(() -> notCached("revision '" + rev + "' is not in the cache"));
-      }
-      JsonNode info = call(() -> client.revisionInfo(repo, rev), rev);
-      String sha = info.path("sha").asText(null);
-      if (sha == null || !sha.matches("[0-9a-f]{40}")) {
-        throw new EvalException(ErrorCode.INVALID_TASK, what + ": the Hub at " + settings.endpoint()
-            + " answered revision '" + rev + "' without a commit sha");
-      }
-      cache.writeRef(rev, sha);
-      if (info.has("cardData")) {
-        cache.writeCard(sha, info.get("cardData"));
-      }
-      return sha;
-    }
-
-    private JsonNode card(String commit) {
-      return cache.card(commit).orElseGet(() -> {
-        if (settings.offline()) {
-          throw notCached("the dataset card of commit " + commit + " is not in the cache");
-        }
-        JsonNode info = call(() -> client.revisionInfo(repo, commit), commit);
-        JsonNode c = info.path("cardData");
-        cache.writeCard(commit, c);
-        return c;
-      });
-    }
-
-    private List<String> paths(String commit) {
-      List<HubClient.Entry> entries = cache.tree(commit).orElseGet(() -> {
-        if (settings.offline()) {
-          throw notCached("the file listing of commit " + commit + " is not in the cache");
-        }
-        List<HubClient.Entry> listed = call(() -> client.tree(repo, commit), commit);
-        cache.writeTree(commit, listed);
-        return listed;
-      });
-      return entries.stream().map(HubClient.Entry::path).toList();
-    }
-
-    private Path file(String commit, String path) {
-      Optional<Path> hit = cache.snapshot(commit, path);
-      if (hit.isPresent()) {
-        return hit.get();
-      }
-      if (settings.offline()) {
-        throw notCached("data file " + path + " of commit " + commit + " is not in the cache");
-      }
-      return call(() -> cache.store(commit, path, tmp -> client.download(repo, commit, path, tmp).etag()), commit);
-    }
-
-    private EvalException notCached(String detail) {
-      return new EvalException(ErrorCode.INVALID_TASK, what + " is not available offline: " + detail + " ("
-          + cache.repoDir() + "). Offline mode is on (HF_HUB_OFFLINE); run once with the Hub reachable to cache "
-          + "it, or point --dataset_dir at an offline copy, or use dataset_path: parquet/json with data_files");
-    }
-
-    private <T> T call(java.util.function.Supplier<T> step, String rev) {
+    /** {@code step} through the kernel's Hub, its failures worded for this dataset request. */
+    private <T> T call(Supplier<T> step, String rev) {
       try {
         return step.get();
-      } catch (HubHttpException e) {
+      } catch (HubFailure e) {
         throw translate(e, rev);
       }
     }
 
-    private EvalException translate(HubHttpException e, String rev) {
+    private EvalException translate(HubFailure e, String rev) {
+      Path repoDir = settings.cacheDir().resolve("datasets--" + repo.replace("/", "--"));
+      switch (e.kind()) {
+        case NOT_CACHED:
+          return new EvalException(ErrorCode.INVALID_TASK, what + " is not available offline: " + e.getMessage()
+              + " (" + repoDir + "). Offline mode is on (HF_HUB_OFFLINE); run once with the Hub reachable to cache "
+              + "it, or point --dataset_dir at an offline copy, or use dataset_path: parquet/json with data_files", e);
+        case UNREACHABLE:
+          return new EvalException(ErrorCode.INVALID_TASK, what + ": cannot reach the Hugging Face Hub at "
+              + settings.endpoint() + " (" + e.getMessage() + ") and it is not in the cache " + settings.cacheDir()
+              + "; check the network or HF_ENDPOINT, run once where the Hub is reachable, or use "
+              + "an offline copy (--dataset_dir, or dataset_path: parquet/json with data_files)", e);
+        case UNAVAILABLE:
+          return new EvalException(ErrorCode.INVALID_TASK, what + ": no Hugging Face Hub access here ("
+              + e.getMessage() + "); use --dataset_dir or local data_files", e);
+        default:
+          break;
+      }
       String code = e.errorCode() == null ? "" : e.errorCode();
       String page = settings.endpoint() + "/datasets/" + repo;
       String msg;

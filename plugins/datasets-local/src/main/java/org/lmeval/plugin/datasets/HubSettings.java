@@ -5,7 +5,7 @@ import org.lmeval.api.Options;
 
 /**
  * The Hub settings the kernel passes in {@code DatasetRequest.settings()} (the CLI fills them from the
- * environment): {@code endpoint} ({@code HF_ENDPOINT}, default {@code https://huggingface.co}),
+ * environment), read here only to word messages (the kernel's {@code DatasetRequest.hub()} does the requests): {@code endpoint} ({@code HF_ENDPOINT}, default {@code https://huggingface.co}),
  * {@code token} ({@code HF_TOKEN}; never logged), {@code offline} ({@code HF_HUB_OFFLINE}),
  * {@code cache_dir} (the hub cache, {@code HF_HUB_CACHE}; default {@code ~/.cache/huggingface/hub}).
  */

@@ -23,6 +23,8 @@ import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.platform.hub.HubDatasetRepos;
+import org.lmeval.testkit.hub.FakeHub;
 
 class HubDatasetProviderTest {
   private static final String TOKEN = "hf_fakeTokenForTests123";
@@ -52,7 +54,7 @@ class HubDatasetProviderTest {
   void startHub() throws IOException {
     hub = new FakeHub();
     List<Map<String, Object>> easyTest = mirror("allenai/ai2_arc/ARC-Easy/test.jsonl");
-    FakeHub.Repo arc = hub.repo("allenai/ai2_arc");
+    FakeHub.Repo arc = hub.datasetRepo("allenai/ai2_arc");
     JsonNode arcCard = card("""
         {"configs": [
           {"config_name": "ARC-Challenge", "data_files": [{"split": "test", "path": "ARC-Challenge/test-*"}]},
@@ -72,7 +74,7 @@ class HubDatasetProviderTest {
     arc.refs.put("main", NEW);
     arc.refs.put("v1.0", OLD);
 
-    FakeHub.Repo piqa = hub.repo("baber/piqa");
+    FakeHub.Repo piqa = hub.datasetRepo("baber/piqa");
     Map<String, byte[]> piqaFiles = new LinkedHashMap<>();
     piqaFiles.put("README.md", "# piqa".getBytes(StandardCharsets.UTF_8));
     piqaFiles.put("data/validation-00000-of-00001.parquet", parquet(mirror("baber/piqa/default/validation.jsonl")));
@@ -80,7 +82,7 @@ class HubDatasetProviderTest {
     piqa.refs.put("main", FakeHub.sha1("piqa"));
 
     List<Map<String, Object>> wino = mirror("allenai/winogrande/winogrande_xl/validation.jsonl");
-    FakeHub.Repo winogrande = hub.repo("allenai/winogrande");
+    FakeHub.Repo winogrande = hub.datasetRepo("allenai/winogrande");
     winogrande.commits.put(FakeHub.sha1("wino-main"), new FakeHub.Commit(Map.of("winogrande.py",
         "# legacy script".getBytes(StandardCharsets.UTF_8), "README.md", new byte[] {'#'}), card("{}")));
     winogrande.refs.put("main", FakeHub.sha1("wino-main"));
@@ -92,7 +94,7 @@ class HubDatasetProviderTest {
     winogrande.commits.put(FakeHub.sha1("wino-parquet"), new FakeHub.Commit(converted, null));
     winogrande.refs.put(HubDatasetProvider.PARQUET_BRANCH, FakeHub.sha1("wino-parquet"));
 
-    FakeHub.Repo ifeval = hub.repo("google/IFEval");
+    FakeHub.Repo ifeval = hub.datasetRepo("google/IFEval");
     ifeval.token = TOKEN;
     ifeval.commits.put(FakeHub.sha1("ifeval"), new FakeHub.Commit(Map.of("ifeval_input_data.jsonl",
         Files.readAllBytes(SharedData.datasets().resolve("google/IFEval/default/train.jsonl"))), card("{}")));
@@ -116,8 +118,9 @@ class HubDatasetProviderTest {
 
   private List<Map<String, Object>> load(String path, String name, String split, Map<String, Object> kwargs,
       Map<String, Object> settings) {
-    return provider.load(new DatasetRequest(path, name, split, kwargs, Options.of("dataset setting", settings)))
-        .orElseThrow();
+    Options options = Options.of("dataset setting", settings);
+    return provider.load(new DatasetRequest(path, name, split, kwargs, options,
+        new HubDatasetRepos(org.lmeval.platform.hub.HubSettings.of(options)))).orElseThrow();
   }
 
   private EvalException fails(String path, String name, String split, Map<String, Object> kwargs,

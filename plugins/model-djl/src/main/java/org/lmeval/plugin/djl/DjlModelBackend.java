@@ -1,12 +1,15 @@
 package org.lmeval.plugin.djl;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.plugin.djl.hf.DjlOffline;
 import org.lmeval.plugin.djl.hf.HfLanguageModel;
 import org.lmeval.plugin.djl.hf.HfModelArgs;
@@ -14,8 +17,9 @@ import org.lmeval.plugin.djl.hf.ModelFiles;
 import org.lmeval.plugin.djl.hf.PluginContext;
 
 /**
- * The {@code djl} backend: a local Hugging Face model directory with ONNX ({@code model.onnx},
- * {@code onnx/model.onnx}) or TorchScript ({@code model.pt}) weights, run in-process by DJL.
+ * The {@code djl} backend: a Hugging Face model directory (local, or a Hub repo id fetched into the hub cache)
+ * with ONNX ({@code model.onnx}, {@code onnx/model.onnx}) or TorchScript ({@code model.pt}) weights, run
+ * in-process by DJL.
  */
 public final class DjlModelBackend implements ModelBackend {
   @Override
@@ -30,9 +34,16 @@ public final class DjlModelBackend implements ModelBackend {
 
   @Override
   public LanguageModel open(Options modelArgs) {
-    HfModelArgs args = HfModelArgs.parse(modelArgs);
+    return open(modelArgs, ModelContext.empty());
+  }
+
+  @Override
+  public LanguageModel open(Options modelArgs, ModelContext context) {
     Optional<EngineKind> engine = modelArgs.string("engine").map(EngineKind::parse);
     boolean useCache = modelArgs.bool("use_cache", true);
+    List<List<String>> weights = engine.map(e -> List.of(e.hubPatterns()))
+        .orElseGet(() -> Arrays.stream(EngineKind.values()).map(EngineKind::hubPatterns).toList());
+    HfModelArgs args = HfModelArgs.parse(modelArgs, context, weights);
     return PluginContext.call(() -> open(args, engine, useCache));
   }
 

@@ -8,15 +8,24 @@ import org.lmeval.api.EvalException;
 
 /** The DJL engines this backend runs, by DJL's engine name, with the weight files each one loads. */
 enum EngineKind {
-  ONNX_RUNTIME("OnnxRuntime", List.of("model.onnx", "onnx/model.onnx")),
-  PYTORCH("PyTorch", List.of("model.pt"));
+  ONNX_RUNTIME("OnnxRuntime", List.of("model.onnx", "onnx/model.onnx"),
+      List.of("model.onnx", "model.onnx_data*", "model.onnx.data", "onnx/model.onnx", "onnx/model.onnx_data*",
+          "onnx/model.onnx.data")),
+  PYTORCH("PyTorch", List.of("model.pt"), List.of("model.pt"));
 
   private final String djlName;
   private final List<String> weightFiles;
+  private final List<String> hubPatterns;
 
-  EngineKind(String djlName, List<String> weightFiles) {
+  EngineKind(String djlName, List<String> weightFiles, List<String> hubPatterns) {
     this.djlName = djlName;
     this.weightFiles = weightFiles;
+    this.hubPatterns = hubPatterns;
+  }
+
+  /** What to fetch from a Hub repo for this engine: its weight files and their external-data files. */
+  List<String> hubPatterns() {
+    return hubPatterns;
   }
 
   /** DJL's engine name ({@code Engine.getEngine(name)}), also what users pass as {@code engine=}. */

@@ -132,9 +132,11 @@ class DjlModelBackendErrorsTest {
   }
 
   @Test
-  void hubIdsAreRejectedWithTheOfflineAdvice() {
+  void hubIdsNeedTheKernelsHubAndOtherPathsMustExist() {
+    // open(Options) has no ModelContext, so no Hub: the id is named with the local-directory advice
+    // (DjlHubTest opens repo ids through the kernel's Hub client)
     assertMessage(openFails(Map.of("pretrained", "EleutherAI/pythia-70m")), ErrorCode.BACKEND_UNAVAILABLE,
-        "EleutherAI/pythia-70m", "local", "--local-dir");
+        "EleutherAI/pythia-70m", "Hub", "local model directory");
     assertMessage(openFails(Map.of("pretrained", tmp.resolve("nowhere/at all").toString())),
         ErrorCode.BACKEND_UNAVAILABLE, "does not exist");
     assertMessage(openFails(Map.of()), ErrorCode.INVALID_ARGUMENT, "'pretrained' is required");

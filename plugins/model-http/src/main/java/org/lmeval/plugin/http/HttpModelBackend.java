@@ -7,6 +7,7 @@ import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.model.HubSnapshots;
 import org.lmeval.api.model.ModelContext;
 import org.lmeval.plugin.http.client.HttpClients;
 import org.lmeval.plugin.http.client.RequestPool;
@@ -69,7 +70,7 @@ final class HttpModelBackend implements ModelBackend {
         retry, new RequestPool.Hints(kind.modelName, credentials, notFound));
     try {
       return switch (kind.api) {
-        case COMPLETIONS -> completions(settings, pool);
+        case COMPLETIONS -> completions(settings, pool, modelArgs.string("revision").orElse(null), context.hub());
         case CHAT, ANTHROPIC -> new ChatLanguageModel(kind, settings, pool);
         case TEXTSYNTH -> new TextSynthLanguageModel(settings, pool);
         case GGUF -> new GgufLanguageModel(kind, settings, pool);
@@ -80,18 +81,18 @@ final class HttpModelBackend implements ModelBackend {
     }
   }
 
-  private LanguageModel completions(HttpSettings settings, RequestPool pool) {
+  private LanguageModel completions(HttpSettings settings, RequestPool pool, String revision, HubSnapshots hub) {
     String backend = settings.tokenizerBackend();
     Tokenizer tokenizer = null;
     String reason = null;
     if (backend == null) {
       reason = "tokenizer_backend=none";
     } else if (settings.tokenizer() != null) {
-      tokenizer = HuggingFaceTokenizer.load(settings.tokenizer(), "tokenizer");
+      tokenizer = HuggingFaceTokenizer.load(settings.tokenizer(), "tokenizer", revision, hub);
     } else {
       switch (backend) {
         case "remote" -> tokenizer = RemoteTokenizer.open(pool, settings.baseUrls().get(0));
-        case "huggingface" -> tokenizer = HuggingFaceTokenizer.load(requireModel(settings), "model");
+        case "huggingface" -> tokenizer = HuggingFaceTokenizer.load(requireModel(settings), "model", revision, hub);
         case "tiktoken" -> reason = "tiktoken tokenizers are not available in lm-eval-java; give model arg "
             + "tokenizer=<path of a tokenizer.json> for token-aware requests";
         case "auto" -> {
@@ -101,7 +102,7 @@ final class HttpModelBackend implements ModelBackend {
             reason = "the server serves no /tokenize and no model or tokenizer arg names a tokenizer";
           } else {
             try {
-              tokenizer = HuggingFaceTokenizer.load(settings.model(), "model");
+              tokenizer = HuggingFaceTokenizer.load(settings.model(), "model", revision, hub);
             } catch (EvalException e) {
               reason = "the server serves no /tokenize and " + e.getMessage();
             }

@@ -1,23 +1,31 @@
 package org.lmeval.plugin.tensorflow;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.ModelBackend;
+import org.lmeval.api.model.ModelContext;
 import org.lmeval.plugin.djl.hf.HfLanguageModel;
 import org.lmeval.plugin.djl.hf.HfModelArgs;
 import org.lmeval.plugin.djl.hf.ModelFiles;
 import org.lmeval.plugin.djl.hf.PluginContext;
 
 /**
- * The {@code tensorflow} backend: a local Hugging Face model directory whose weights are a TensorFlow
+ * The {@code tensorflow} backend: a Hugging Face model directory (local, or a Hub repo id fetched into the hub
+ * cache) whose weights are a TensorFlow
  * SavedModel ({@code saved_model.pb} + {@code variables/}, in the directory or its {@code tf/} or
  * {@code saved_model/} subfolder), called through a serving signature.
  */
 public final class TensorFlowModelBackend implements ModelBackend {
+  /** The SavedModel files, in the directory or its tf/ or saved_model/ subfolder, as fetched from a Hub repo. */
+  private static final List<String> SAVED_MODEL = List.of("saved_model.pb", "variables/*", "assets/*",
+      "tf/saved_model.pb", "tf/variables/*", "tf/assets/*", "saved_model/saved_model.pb", "saved_model/variables/*",
+      "saved_model/assets/*");
+
   @Override
   public String name() {
     return "tensorflow";
@@ -30,7 +38,12 @@ public final class TensorFlowModelBackend implements ModelBackend {
 
   @Override
   public LanguageModel open(Options modelArgs) {
-    HfModelArgs args = HfModelArgs.parse(modelArgs);
+    return open(modelArgs, ModelContext.empty());
+  }
+
+  @Override
+  public LanguageModel open(Options modelArgs, ModelContext context) {
+    HfModelArgs args = HfModelArgs.parse(modelArgs, context, List.of(SAVED_MODEL));
     String signature = modelArgs.string("signature", "serving_default");
     String tags = modelArgs.string("tags", "serve");
     return PluginContext.call(() -> {

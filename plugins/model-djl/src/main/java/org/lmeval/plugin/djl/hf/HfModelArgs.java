@@ -3,21 +3,26 @@ package org.lmeval.plugin.djl.hf;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
+import org.lmeval.api.model.HubSnapshots;
+import org.lmeval.api.model.ModelContext;
 
 /**
  * The model args every Hugging Face-directory backend shares, named and defaulted as lm-eval's {@code hf}
  * model args (the backend reads its own extra args, e.g. {@code engine}, itself).
  *
- * @param pretrained the model as given (a local directory; used as {@code model_name})
- * @param modelDir the directory holding config and weights ({@code pretrained[/subfolder]})
- * @param tokenizerDir the directory holding the tokenizer files ({@code tokenizer} arg, else {@code modelDir})
+ * @param pretrained the model as given (a local directory or a Hugging Face Hub repo id; used as
+ *     {@code model_name})
+ * @param modelDir the directory holding config and weights ({@code pretrained[/subfolder]}; for a repo id, in
+ *     the hub cache's snapshot of {@code revision})
+ * @param tokenizerDir the directory holding the tokenizer files ({@code tokenizer} arg, a directory or a repo id,
+ *     else {@code modelDir})
  * @param addBosToken {@code add_bos_token} (empty: the tokenizer's default)
  * @param prefixTokenId {@code prefix_token_id}
  * @param maxLength {@code max_length} (empty: from config / tokenizer, else 2048)
@@ -48,13 +53,25 @@ public record HfModelArgs(
     boolean transformersTokenizerPipeline,
     Optional<Object> thinkEndToken) {
 
-  private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
-
-  /** Reads and checks every arg the backend accepts (the kernel rejects the others). */
+  /** Reads and checks every arg the backend accepts (the kernel rejects the others); local directories only. */
   public static HfModelArgs parse(Options args) {
+    return parse(args, ModelContext.empty(), List.of());
+  }
+
+  /**
+   * Reads and checks every arg the backend accepts (the kernel rejects the others). A {@code pretrained} or
+   * {@code tokenizer} that is not a local directory but a Hub repo id ({@code org/name}) is fetched at
+   * {@code revision} (default {@code main}) through {@code context.hub()}, as lm-eval's hf backend does:
+   * config and tokenizer files, plus the first weight set of {@code weightAlternatives} the repo has.
+   *
+   * @param weightAlternatives the backend's weight files as glob lists relative to the model folder, in the
+   *     order the backend prefers them
+   */
+  public static HfModelArgs parse(Options args, ModelContext context, List<List<String>> weightAlternatives) {
     String pretrained = args.requireString("pretrained");
     Optional<String> subfolder = args.string("subfolder");
-    args.string("revision"); // a local directory has no revisions (transformers ignores it for local paths)
+    // a local directory has no revisions (transformers ignores it for local paths); a repo id is read at it
+    String revision = args.string("revision").filter(r -> !r.isBlank()).orElse(null);
     args.bool("trust_remote_code"); // there is no Python code to trust: accepted for lm-eval compatibility
     if (!args.bool("use_fast_tokenizer", true)) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'use_fast_tokenizer=False' is not supported:"
@@ -65,11 +82,7 @@ public record HfModelArgs(
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'backend' must be 'default' or 'causal' (the"
           + " backend runs causal language models only), got '" + backend + "'");
     }
-    Path dir = localDirectory("pretrained", pretrained);
-    if (subfolder.isPresent() && !subfolder.get().isEmpty()) {
-      dir = dir.resolve(subfolder.get());
-    }
-    Path tokenizerDir = args.string("tokenizer").map(t -> localDirectory("tokenizer", t)).orElse(dir);
+    Optional<String> tokenizer = args.string("tokenizer");
     Optional<Boolean> addBos = args.bool("add_bos_token");
     OptionalInt prefix = args.intValue("prefix_token_id");
     OptionalInt maxLength = args.intValue("max_length");
@@ -104,11 +117,25 @@ public record HfModelArgs(
       String text = v.toString();
       return !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? (Object) Integer.parseInt(text) : text;
     });
+    Path dir = isLocal("pretrained", pretrained) ? Path.of(pretrained)
+        : HubModelFiles.model(context.hub(), pretrained, revision, subfolder.orElse(""), weightAlternatives);
+    if (subfolder.isPresent() && !subfolder.get().isEmpty()) {
+      dir = dir.resolve(subfolder.get());
+    }
+    Path tokenizerDir = dir;
+    if (tokenizer.isPresent()) {
+      tokenizerDir = isLocal("tokenizer", tokenizer.get()) ? Path.of(tokenizer.get())
+          : HubModelFiles.tokenizer(context.hub(), tokenizer.get(), revision);
+    }
     return new HfModelArgs(pretrained, dir, tokenizerDir, addBos, prefix, maxLength, maxGenToks, device,
         batchSize, truncation, logitsCache, seed, pipeline.equals("transformers"), thinkEnd);
   }
 
-  private static Path localDirectory(String key, String value) {
+  /**
+   * True for a local directory, false for a Hub repo id (not an existing path, shaped {@code org/name}); any
+   * other value is an error.
+   */
+  private static boolean isLocal(String key, String value) {
     Path path;
     try {
       path = Path.of(value);
@@ -116,20 +143,17 @@ public record HfModelArgs(
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg '" + key + "' is not a valid path: " + value);
     }
     if (Files.isDirectory(path)) {
-      return path;
+      return true;
     }
     if (Files.exists(path)) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg '" + key + "' must be a model directory (with"
-          + " config.json, tokenizer.json and the weights), got the file " + path);
+          + " config.json, tokenizer.json and the weights) or a Hugging Face Hub repo id, got the file " + path);
     }
-    if (HUB_ID.matcher(value).matches() && !value.startsWith(".")) {
-      throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "model arg '" + key + "' = '" + value + "' is not a"
-          + " local directory; the backend loads local model directories only (it works offline). Download the"
-          + " repository first (e.g. `huggingface-cli download " + value + " --local-dir DIR`) and pass " + key
-          + "=DIR");
+    if (HubSnapshots.isRepoId(value)) {
+      return false;
     }
     throw new EvalException(ErrorCode.BACKEND_UNAVAILABLE, "model arg '" + key + "': directory " + path
-        + " does not exist");
+        + " does not exist (and '" + value + "' is not a Hugging Face Hub repo id either: org/name)");
   }
 
   /** lm-eval's device names ({@code cpu}, {@code cuda}, {@code cuda:N}) as DJL device names. */

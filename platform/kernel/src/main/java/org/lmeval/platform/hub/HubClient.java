@@ -1,4 +1,4 @@
-package org.lmeval.plugin.datasets;
+package org.lmeval.platform.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Hub's HTTP protocol for dataset repos, as {@code huggingface_hub} speaks it: revision info
- * ({@code /api/datasets/{repo}/revision/{rev}}), paginated tree listings ({@code Link: rel="next"}), and file
- * downloads through {@code /resolve/} with redirects taken by hand, so that the token goes only to the
- * endpoint and never to the storage host. Retries 408/429/5xx a few times with backoff.
+ * The Hub's HTTP protocol for model and dataset repos, as {@code huggingface_hub} speaks it: revision info
+ * ({@code /api/{models|datasets}/{repo}/revision/{rev}}), paginated tree listings ({@code Link: rel="next"}),
+ * and file downloads through {@code /resolve/} with redirects taken by hand, so that the token goes only to
+ * the endpoint and never to the storage host. Retries 408/429/5xx a few times with backoff.
  */
-final class HubClient {
+public final class HubClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final int TRIES = 4;
@@ -37,32 +37,48 @@ final class HubClient {
   private final HttpClient http;
   private final URI endpoint;
 
-  HubClient(HubSettings settings) {
+  public HubClient(HubSettings settings) {
     this.settings = settings;
     this.endpoint = URI.create(settings.endpoint());
     this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** One file entry of a tree listing. */
-  record Entry(String path, long size) {}
+  /**
+   * One file entry of a tree listing, with what {@code huggingface_hub} keeps of it in {@code trees/<commit>.json}.
+   *
+   * @param size the file size (-1 unknown)
+   * @param blobId the git blob id ({@code oid}), or null
+   * @param lfsSha256 the LFS sha256 ({@code lfs.oid}), or null for a plain git file
+   * @param lfsSize the LFS size, or -1
+   * @param xetHash the Xet hash ({@code xetHash}), or null
+   */
+  public record Entry(String path, long size, String blobId, String lfsSha256, long lfsSize, String xetHash) {
+    /** A path and size only (no blob metadata). */
+    public Entry(String path, long size) {
+      this(path, size, null, null, -1, null);
+    }
+  }
 
-  /** {@code GET /api/datasets/{repo}/revision/{rev}}: {@code sha}, {@code cardData}, ... */
-  JsonNode revisionInfo(String repo, String revision) {
-    return readJson(get(URI.create(settings.endpoint() + "/api/datasets/" + repo + "/revision/" + encodeAll(revision)),
-        true));
+  /** {@code GET /api/{type}/{repo}/revision/{rev}}: {@code sha}, {@code cardData}, ... */
+  public JsonNode revisionInfo(RepoType type, String repo, String revision) {
+    return readJson(get(URI.create(settings.endpoint() + "/api/" + type.apiSegment() + "/" + repo + "/revision/"
+        + encodeAll(revision)), true));
   }
 
   /** Every file of the repo at {@code commit} (all pages). */
-  List<Entry> tree(String repo, String commit) {
+  public List<Entry> tree(RepoType type, String repo, String commit) {
     List<Entry> out = new ArrayList<>();
-    URI next = URI.create(settings.endpoint() + "/api/datasets/" + repo + "/tree/" + encodeAll(commit)
+    URI next = URI.create(settings.endpoint() + "/api/" + type.apiSegment() + "/" + repo + "/tree/" + encodeAll(commit)
         + "?recursive=true&expand=false");
     while (next != null) {
       HttpResponse<byte[]> r = get(next, true);
       for (JsonNode e : readJson(r)) {
         if ("file".equals(e.path("type").asText())) {
-          out.add(new Entry(e.path("path").asText(), e.path("size").asLong(-1)));
+          JsonNode lfs = e.path("lfs");
+          out.add(new Entry(e.path("path").asText(), e.path("size").asLong(-1), e.path("oid").asText(null),
+              lfs.isObject() ? lfs.path("oid").asText(null) : null, lfs.isObject() ? lfs.path("size").asLong(-1) : -1,
+              e.path("xetHash").asText(null)));
         }
       }
       next = null;
@@ -77,14 +93,14 @@ final class HubClient {
   }
 
   /** What a {@code /resolve/} answer says about a file: its cache blob name and size, where its bytes are. */
-  record FileMeta(String etag, long size, URI location) {}
+  public record FileMeta(String etag, long size, URI location) {}
 
   /**
    * Downloads {@code path} at {@code commit} into {@code target} (a fresh temporary file) and returns its
    * metadata; a size mismatch is an error.
    */
-  FileMeta download(String repo, String commit, String path, Path target) {
-    URI uri = URI.create(settings.endpoint() + "/datasets/" + repo + "/resolve/" + encodeAll(commit) + "/"
+  public FileMeta download(RepoType type, String repo, String commit, String path, Path target) {
+    URI uri = URI.create(settings.endpoint() + "/" + type.urlPrefix() + repo + "/resolve/" + encodeAll(commit) + "/"
         + encodePath(path));
     for (int hops = 0; hops < 10; hops++) {
       HttpResponse<InputStream> r = send(uri, true, HttpResponse.BodyHandlers.ofInputStream());
@@ -208,7 +224,7 @@ final class HubClient {
         && String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()));
   }
 
-  static String normaliseEtag(String etag) {
+  public static String normaliseEtag(String etag) {
     if (etag == null) {
       return null;
     }
@@ -223,12 +239,12 @@ final class HubClient {
   }
 
   /** Percent-encodes all of {@code s}, {@code /} included (revisions). */
-  static String encodeAll(String s) {
+  public static String encodeAll(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
   }
 
   /** Percent-encodes each segment of a repo path, keeping {@code /}. */
-  static String encodePath(String path) {
+  public static String encodePath(String path) {
     StringBuilder b = new StringBuilder();
     for (String seg : path.split("/", -1)) {
       if (b.length() > 0) {

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.datasets;
+package org.lmeval.platform.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,29 +19,34 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The {@code huggingface_hub} cache layout for one dataset repo, shared with Python:
- * {@code datasets--<ns>--<name>/refs/<revision>} (the commit), {@code blobs/<etag>},
+ * The {@code huggingface_hub} cache layout for one repo, shared with Python:
+ * {@code models--<ns>--<name>/} (or {@code datasets--...}) with {@code refs/<revision>} (the commit), {@code blobs/<etag>},
  * {@code snapshots/<commit>/<path>} (relative symlinks to blobs; regular files are accepted) and
  * {@code trees/<commit>.json} (the listing). The repo card (README front matter as the API returns it) of a
  * commit is kept in our own {@code lmeval-cards/<commit>.json}, which Python ignores. Writes go to unique
  * temporary names and are renamed atomically.
  */
-final class HubCache {
+public final class HubCache {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path root;
   private final Path repoDir;
 
-  HubCache(Path cacheDir, String repo) {
+  public HubCache(Path cacheDir, RepoType type, String repo) {
     this.root = cacheDir;
-    this.repoDir = cacheDir.resolve("datasets--" + repo.replace("/", "--"));
+    this.repoDir = cacheDir.resolve(type.cacheFolder(repo));
   }
 
-  Path repoDir() {
+  public Path repoDir() {
     return repoDir;
   }
 
+  /** {@code snapshots/<commit>}. */
+  public Path snapshotDir(String commit) {
+    return repoDir.resolve("snapshots").resolve(commit);
+  }
+
   /** The commit {@code revision} names: itself when it is a commit hash, else {@code refs/<revision>}. */
-  Optional<String> commit(String revision) {
+  public Optional<String> commit(String revision) {
     if (revision.matches("[0-9a-f]{40}")) {
       return Optional.of(revision);
     }
@@ -53,7 +58,7 @@ final class HubCache {
     }
   }
 
-  void writeRef(String revision, String commit) {
+  public void writeRef(String revision, String commit) {
     if (revision.equals(commit)) {
       return;
     }
@@ -64,7 +69,7 @@ final class HubCache {
   }
 
   /** The cached listing of {@code commit}, as {@code huggingface_hub} ≥ 1.22 writes it. */
-  Optional<List<HubClient.Entry>> tree(String commit) {
+  public Optional<List<HubClient.Entry>> tree(String commit) {
     Path f = repoDir.resolve("trees").resolve(commit + ".json");
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
@@ -72,24 +77,45 @@ final class HubCache {
     try {
       JsonNode files = JSON.readTree(f.toFile()).path("files");
       List<HubClient.Entry> out = new ArrayList<>();
-      files.fields().forEachRemaining(e -> out.add(new HubClient.Entry(e.getKey(), e.getValue().path("size").asLong(-1))));
+      files.fields().forEachRemaining(e -> {
+        JsonNode v = e.getValue();
+        out.add(new HubClient.Entry(e.getKey(), v.path("size").asLong(-1), v.path("blob_id").asText(null),
+            v.path("lfs_sha256").asText(null), v.path("lfs_size").asLong(-1), v.path("xet_hash").asText(null)));
+      });
       return Optional.of(out);
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  void writeTree(String commit, List<HubClient.Entry> entries) {
+  /**
+   * Writes the listing of {@code commit} in {@code huggingface_hub}'s format ({@code format_version} 1; per file
+   * {@code size}, {@code blob_id}, and {@code lfs_sha256}/{@code lfs_size}/{@code xet_hash} when known), sorted
+   * by path. (A server that sends no {@code oid} gives entries without {@code blob_id}: we still need the
+   * listing offline; Python ignores such a file with a warning and lists again.)
+   */
+  public void writeTree(String commit, List<HubClient.Entry> entries) {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("format_version", 1);
     ObjectNode files = doc.putObject("files");
-    for (HubClient.Entry e : entries) {
-      files.putObject(e.path()).put("size", e.size());
+    for (HubClient.Entry e : entries.stream().sorted(java.util.Comparator.comparing(HubClient.Entry::path)).toList()) {
+      ObjectNode f = files.putObject(e.path());
+      f.put("size", e.size());
+      if (e.blobId() != null) {
+        f.put("blob_id", e.blobId());
+      }
+      if (e.lfsSha256() != null) {
+        f.put("lfs_sha256", e.lfsSha256());
+        f.put("lfs_size", e.lfsSize());
+      }
+      if (e.xetHash() != null) {
+        f.put("xet_hash", e.xetHash());
+      }
     }
     atomicWrite(repoDir.resolve("trees").resolve(commit + ".json"), bytes(doc));
   }
 
-  Optional<JsonNode> card(String commit) {
+  public Optional<JsonNode> card(String commit) {
     Path f = repoDir.resolve("lmeval-cards").resolve(commit + ".json");
     try {
       return Files.isRegularFile(f) ? Optional.of(JSON.readTree(f.toFile())) : Optional.empty();
@@ -98,12 +124,12 @@ final class HubCache {
     }
   }
 
-  void writeCard(String commit, JsonNode cardData) {
+  public void writeCard(String commit, JsonNode cardData) {
     atomicWrite(repoDir.resolve("lmeval-cards").resolve(commit + ".json"), bytes(cardData));
   }
 
   /** {@code snapshots/<commit>/<path>} if it is there (a dangling link counts as absent). */
-  Optional<Path> snapshot(String commit, String path) {
+  public Optional<Path> snapshot(String commit, String path) {
     Path p = safe(repoDir.resolve("snapshots").resolve(commit), path);
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
@@ -112,7 +138,7 @@ final class HubCache {
    * Fetches a file into the cache: {@code download} writes the bytes to the given temporary file and returns
    * the blob name (the etag); the blob is renamed into {@code blobs/} and linked from the snapshot.
    */
-  Path store(String commit, String path, Function<Path, String> download) {
+  public Path store(String commit, String path, Function<Path, String> download) {
     Path snap = safe(repoDir.resolve("snapshots").resolve(commit), path);
     try {
       Path blobs = Files.createDirectories(repoDir.resolve("blobs"));
@@ -193,7 +219,7 @@ final class HubCache {
   }
 
   /** {@code base/relative}, refusing absolute paths and {@code ..} segments. */
-  static Path safe(Path base, String relative) {
+  public static Path safe(Path base, String relative) {
     if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")
         || List.of(relative.split("[/\\\\]")).contains("..")) {
       throw new IllegalArgumentException("unsafe repo path '" + relative + "'");

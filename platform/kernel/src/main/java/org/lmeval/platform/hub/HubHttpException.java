@@ -1,13 +1,13 @@
-package org.lmeval.plugin.datasets;
+package org.lmeval.platform.hub;
 
 /** A Hub answer that is not a success: the status, {@code X-Error-Code} and message (never the token). */
-final class HubHttpException extends RuntimeException {
+public final class HubHttpException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String errorCode;
   private final String serverMessage;
 
-  HubHttpException(int status, String errorCode, String serverMessage, String url) {
+  public HubHttpException(int status, String errorCode, String serverMessage, String url) {
     super("HTTP " + status + (errorCode == null ? "" : " " + errorCode)
         + (serverMessage == null || serverMessage.isBlank() ? "" : " (" + serverMessage + ")") + " for " + url);
     this.status = status;
@@ -15,15 +15,15 @@ final class HubHttpException extends RuntimeException {
     this.serverMessage = serverMessage == null ? "" : serverMessage;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  String errorCode() {
+  public String errorCode() {
     return errorCode;
   }
 
-  String serverMessage() {
+  public String serverMessage() {
     return serverMessage;
   }
 }

@@ -1,4 +1,4 @@
-package org.lmeval.plugin.datasets;
+package org.lmeval.testkit.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,38 +20,48 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
- * A Hugging Face Hub on loopback (127.0.0.1) speaking the protocol of docs/datasets.md: revision info, tree
- * listings paginated two entries a page with {@code Link: rel="next"}, {@code /resolve/} answering 302 to a
- * separate storage server (another port, so a different origin), gated repos (401/403 with
- * {@code X-Error-Code}), and 404s with {@code RevisionNotFound}/{@code EntryNotFound}. Logs every request.
+ * A Hugging Face Hub on loopback (127.0.0.1) speaking the protocol of the Hub for model and dataset repos:
+ * revision info ({@code /api/{models|datasets}/{repo}/revision/{rev}}), tree listings paginated two entries a
+ * page with {@code Link: rel="next"}, {@code /resolve/} answering text files itself and everything else with a
+ * 302 to a separate storage server (another port, so a different origin, as the Hub's CDN), gated repos
+ * (401/403 with {@code X-Error-Code}), unknown repos (401 without a token, 404 with one, {@code RepoNotFound})
+ * and 404s with {@code RevisionNotFound}/{@code EntryNotFound}. Logs every request with its
+ * {@code Authorization} header, so tests can check where the token went.
  */
-final class FakeHub implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeHub implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> TEXT = Set.of("json", "jsonl", "md", "txt", "jinja", "csv", "tsv", "yaml", "yml",
+      "py", "gitattributes");
 
-  /** One commit: its files and card. */
-  record Commit(Map<String, byte[]> files, JsonNode card) {}
+  /** One commit: its files (repo path to bytes) and card ({@code cardData}, may be null). */
+  public record Commit(Map<String, byte[]> files, JsonNode card) {}
 
   /** One repo: revision names to commits, commits, and the token it requires (null for public). */
-  static final class Repo {
-    final Map<String, String> refs = new LinkedHashMap<>();
-    final Map<String, Commit> commits = new LinkedHashMap<>();
-    String token;
+  public static final class Repo {
+    public final Map<String, String> refs = new LinkedHashMap<>();
+    public final Map<String, Commit> commits = new LinkedHashMap<>();
+    public String token;
   }
 
-  /** A request seen: the method, raw path and query, and whether it carried an Authorization header. */
-  record Seen(String server, String target, String authorization) {}
+  /** A request seen: which server ({@code hub} or {@code storage}), the target, its Authorization header. */
+  public record Seen(String server, String target, String authorization) {}
 
-  final Map<String, Repo> repos = new ConcurrentHashMap<>();
-  final List<Seen> log = new CopyOnWriteArrayList<>();
+  private final Map<String, Repo> datasets = new ConcurrentHashMap<>();
+  private final Map<String, Repo> models = new ConcurrentHashMap<>();
+  /** Every request, in order. */
+  public final List<Seen> log = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   private final HttpServer hub;
   private final HttpServer storage;
 
-  FakeHub() throws IOException {
+  public FakeHub() throws IOException {
     hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     hub.createContext("/", this::handleHub);
@@ -57,15 +70,47 @@ final class FakeHub implements AutoCloseable {
     storage.start();
   }
 
-  String endpoint() {
+  /** The Hub's base URL ({@code HF_ENDPOINT}). */
+  public String endpoint() {
     return "http://127.0.0.1:" + hub.getAddress().getPort();
   }
 
-  Repo repo(String id) {
-    return repos.computeIfAbsent(id, k -> new Repo());
+  /** The storage server's base URL (where large files are redirected). */
+  public String storageEndpoint() {
+    return "http://127.0.0.1:" + storage.getAddress().getPort();
   }
 
-  static String sha1(String seed) {
+  /** The dataset repo {@code id}, created empty on first use. */
+  public Repo datasetRepo(String id) {
+    return datasets.computeIfAbsent(id, k -> new Repo());
+  }
+
+  /** The model repo {@code id}, created empty on first use. */
+  public Repo modelRepo(String id) {
+    return models.computeIfAbsent(id, k -> new Repo());
+  }
+
+  /**
+   * Publishes every file under {@code folder} as commit {@code commit} of model repo {@code id} and points
+   * {@code branch} at it.
+   */
+  public Repo publishModel(String id, Path folder, String branch, String commit) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Repo repo = modelRepo(id);
+    repo.commits.put(commit, new Commit(files, null));
+    repo.refs.put(branch, commit);
+    return repo;
+  }
+
+  /** The sha1 of {@code seed} as hex: a fake commit id. */
+  public static String sha1(String seed) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(seed.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
@@ -97,9 +142,13 @@ final class FakeHub implements AutoCloseable {
     log.add(new Seen("hub", ex.getRequestURI().toString(), auth));
     try {
       if (raw.startsWith("/api/datasets/")) {
-        api(ex, raw.substring("/api/datasets/".length()), auth);
+        api(ex, datasets, "datasets", raw.substring("/api/datasets/".length()), auth);
+      } else if (raw.startsWith("/api/models/")) {
+        api(ex, models, "models", raw.substring("/api/models/".length()), auth);
       } else if (raw.startsWith("/datasets/")) {
-        resolve(ex, raw.substring("/datasets/".length()), auth);
+        resolve(ex, datasets, raw.substring("/datasets/".length()), auth);
+      } else if (!raw.startsWith("/api/")) {
+        resolve(ex, models, raw.substring(1), auth);
       } else {
         error(ex, 404, null, "no such page");
       }
@@ -108,8 +157,8 @@ final class FakeHub implements AutoCloseable {
     }
   }
 
-  /** The repo of {@code path} (two segments), or null after answering the access error. */
-  private Repo access(HttpExchange ex, String id, String auth) throws IOException {
+  /** The repo {@code id}, or null after answering the access error. */
+  private Repo access(HttpExchange ex, Map<String, Repo> repos, String id, String auth) throws IOException {
     Repo repo = repos.get(id);
     String token = auth == null ? null : auth.replaceFirst("^Bearer ", "");
     if (repo == null) {
@@ -118,7 +167,7 @@ final class FakeHub implements AutoCloseable {
     }
     if (repo.token != null && !repo.token.equals(token)) {
       if (token == null) {
-        error(ex, 401, "GatedRepo", "Access to dataset " + id + " is restricted. You must be authenticated.");
+        error(ex, 401, "GatedRepo", "Access to " + id + " is restricted. You must be authenticated.");
       } else {
         error(ex, 401, null, "Invalid credentials in Authorization header");
       }
@@ -127,17 +176,18 @@ final class FakeHub implements AutoCloseable {
     return repo;
   }
 
-  private String commitOf(Repo repo, String rev) {
+  private static String commitOf(Repo repo, String rev) {
     return repo.commits.containsKey(rev) ? rev : repo.refs.get(rev);
   }
 
-  private void api(HttpExchange ex, String rest, String auth) throws IOException {
+  private void api(HttpExchange ex, Map<String, Repo> repos, String type, String rest, String auth)
+      throws IOException {
     String[] parts = rest.split("/", 4); // ns, name, revision|tree, rev
     if (parts.length < 4) {
       error(ex, 404, null, "not found");
       return;
     }
-    Repo repo = access(ex, parts[0] + "/" + parts[1], auth);
+    Repo repo = access(ex, repos, parts[0] + "/" + parts[1], auth);
     if (repo == null) {
       return;
     }
@@ -155,6 +205,8 @@ final class FakeHub implements AutoCloseable {
       if (c.card() != null) {
         info.set("cardData", c.card());
       }
+      ArrayNode siblings = info.putArray("siblings");
+      c.files().keySet().forEach(p -> siblings.addObject().put("rfilename", p));
       json(ex, 200, info, null);
       return;
     }
@@ -166,21 +218,25 @@ final class FakeHub implements AutoCloseable {
       ObjectNode e = page.addObject();
       e.put("type", "file");
       e.put("path", paths.get(i));
-      e.put("size", c.files().get(paths.get(i)).length);
-      e.put("oid", sha1(paths.get(i)));
+      byte[] body = c.files().get(paths.get(i));
+      e.put("size", body.length);
+      e.put("oid", sha1(new String(body, StandardCharsets.UTF_8)));
+      if (!isText(paths.get(i))) {
+        e.putObject("lfs").put("oid", sha256(body)).put("size", body.length).put("pointerSize", 134);
+      }
     }
-    String next = cursor + 2 < paths.size() ? "<" + endpoint() + "/api/datasets/" + parts[0] + "/" + parts[1]
+    String next = cursor + 2 < paths.size() ? "<" + endpoint() + "/api/" + type + "/" + parts[0] + "/" + parts[1]
         + "/tree/" + parts[3] + "?recursive=true&expand=false&cursor=" + (cursor + 2) + ">; rel=\"next\"" : null;
     json(ex, 200, page, next);
   }
 
-  private void resolve(HttpExchange ex, String rest, String auth) throws IOException {
+  private void resolve(HttpExchange ex, Map<String, Repo> repos, String rest, String auth) throws IOException {
     String[] parts = rest.split("/", 5); // ns, name, "resolve", rev, path
     if (parts.length < 5 || !parts[2].equals("resolve")) {
       error(ex, 404, null, "not found");
       return;
     }
-    Repo repo = access(ex, parts[0] + "/" + parts[1], auth);
+    Repo repo = access(ex, repos, parts[0] + "/" + parts[1], auth);
     if (repo == null) {
       return;
     }
@@ -196,18 +252,23 @@ final class FakeHub implements AutoCloseable {
       error(ex, 404, "EntryNotFound", path + " does not exist");
       return;
     }
-    if (path.endsWith(".parquet")) {
+    if (!isText(path)) {
       String sha = sha256(body);
       blobs.put(sha, body);
       ex.getResponseHeaders().add("X-Linked-Etag", "\"" + sha + "\"");
       ex.getResponseHeaders().add("X-Linked-Size", String.valueOf(body.length));
-      ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + storage.getAddress().getPort() + "/blob/" + sha
-          + "?signed=1");
+      ex.getResponseHeaders().add("Location", storageEndpoint() + "/blob/" + sha + "?signed=1");
       send(ex, 302, new byte[0]);
     } else {
       ex.getResponseHeaders().add("ETag", "\"" + sha1(new String(body, StandardCharsets.UTF_8)) + "\"");
       send(ex, 200, body);
     }
+  }
+
+  /** Files the fake serves itself (as git files); the rest are "LFS" files behind a redirect to storage. */
+  private static boolean isText(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TEXT.contains(name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name);
   }
 
   private static void json(HttpExchange ex, int status, JsonNode body, String link) throws IOException {
@@ -234,7 +295,8 @@ final class FakeHub implements AutoCloseable {
     ex.close();
   }
 
-  void stop() {
+  /** Stops both servers: later requests fail to connect. */
+  public void stop() {
     hub.stop(0);
     storage.stop(0);
   }
