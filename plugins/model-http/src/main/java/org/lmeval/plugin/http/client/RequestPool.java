@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -30,6 +32,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.model.PartialResultsException;
 
 /**
  * Sends batches of {@link ApiCall}s with up to {@code num_concurrent} in flight and returns their results in call
@@ -104,44 +107,81 @@ public final class RequestPool implements AutoCloseable {
    *
    * @throws EvalException {@code BACKEND_UNAVAILABLE} when no server could be reached or credentials were refused,
    *     {@code INVALID_ARGUMENT} for a 404 (unknown model or endpoint), {@code BACKEND_FAILURE} when calls still
-   *     failed after their retries (the message names the first such call and why)
+   *     failed after their retries (the message names the first such call and why); a
+   *     {@link PartialResultsException} (with that code and message) when some calls were answered before the
+   *     batch failed, carrying their results by index in {@code calls}
+   */
+  public <T> List<T> execute(List<ApiCall<T>> calls) {
+    return execute(calls.size(), calls::get);
+  }
+
+  /**
+   * Runs {@code count} calls, built in order on the caller's thread by {@code call}, and returns their results in
+   * order. Each call is sent as soon as it is built and a connection is free, so the first answers arrive while
+   * the batch's later payloads are still being written. A batch that fails stops building. Failures as
+   * {@link #execute(List)}; a {@link RuntimeException} thrown by {@code call} is rethrown once the calls already
+   * sent have been answered (their results are kept for a retried batch).
    */
   @SuppressWarnings("unchecked")
-  public <T> List<T> execute(List<ApiCall<T>> calls) {
-    if (calls.isEmpty()) {
+  public <T> List<T> execute(int count, IntFunction<ApiCall<T>> call) {
+    if (count == 0) {
       return List.of();
     }
-    Batch batch = new Batch(calls.size());
-    Map<String, Object> byKey = new HashMap<>(); // a Task, or a result kept from an earlier failed batch
-    List<Task> tasks = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i++) {
-      ApiCall<T> call = calls.get(i);
-      String key = call.deduplicable() ? key(call) : null;
-      Object seen = key == null ? null : byKey.computeIfAbsent(key, kept::get);
-      if (seen instanceof Task same) {
-        same.indices = Arrays.copyOf(same.indices, same.indices.length + 1);
-        same.indices[same.indices.length - 1] = i;
-      } else if (seen != null) {
-        batch.results[i] = seen;
-      } else {
-        Task t = new Task(batch, call, key, i);
-        tasks.add(t);
-        if (key != null) {
-          byKey.put(key, t);
-        }
-      }
-    }
-    if (tasks.isEmpty()) {
-      return (List<T>) Arrays.asList(batch.results);
-    }
+    Batch batch = new Batch(count);
     synchronized (lock) {
       if (closed) {
         throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
       }
-      batch.remaining = tasks.size();
-      ready.addAll(tasks);
+      batch.remaining = 1; // the submitter's share: the batch is not done before every call is submitted
     }
-    pump();
+    Map<String, Object> byKey = new HashMap<>(); // a Task, or a result kept from an earlier failed batch
+    List<Task> tasks = new ArrayList<>();
+    RuntimeException buildFailure = null;
+    try {
+      for (int i = 0; i < count && !batch.aborted; i++) {
+        ApiCall<T> c = call.apply(i);
+        String key = c.deduplicable() ? key(c) : null;
+        Object seen = key == null ? null : byKey.computeIfAbsent(key, kept::get);
+        if (seen instanceof Task same) {
+          synchronized (lock) {
+            same.indices = Arrays.copyOf(same.indices, same.indices.length + 1);
+            same.indices[same.indices.length - 1] = i;
+            if (same.done && same.succeeded) {
+              batch.results[i] = batch.results[same.indices[0]];
+            }
+          }
+        } else if (seen != null) {
+          batch.results[i] = seen;
+        } else {
+          Task t = new Task(batch, c, key, i);
+          tasks.add(t);
+          if (key != null) {
+            byKey.put(key, t);
+          }
+          boolean send;
+          synchronized (lock) {
+            if (closed) {
+              throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
+            }
+            batch.remaining++;
+            ready.addLast(t);
+            send = inFlight < limit.current();
+          }
+          if (send) {
+            pump();
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      buildFailure = e;
+      abort(batch, null);
+    } finally {
+      synchronized (lock) {
+        if (--batch.remaining == 0) {
+          batch.done.countDown();
+        }
+      }
+    }
     try {
       batch.done.await();
     } catch (InterruptedException e) {
@@ -149,21 +189,29 @@ public final class RequestPool implements AutoCloseable {
       abort(batch, new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": interrupted while waiting for "
           + "the server"));
     }
+    EvalException failed;
+    Map<Integer, Object> answered = new LinkedHashMap<>();
     synchronized (lock) {
-      if (batch.fatal != null || !batch.failures.isEmpty()) {
+      failed = batch.fatal != null ? batch.fatal : batch.failures.isEmpty() ? null : failure(batch, count);
+      if (failed != null || buildFailure != null) {
         for (Task t : tasks) {
           Object r = batch.results[t.indices[0]];
           if (r != null && t.key != null) {
             kept.put(t.key, r);
           }
         }
+        for (int i = 0; i < count; i++) {
+          if (batch.results[i] != null) {
+            answered.put(i, batch.results[i]);
+          }
+        }
       }
     }
-    if (batch.fatal != null) {
-      throw batch.fatal;
+    if (buildFailure != null) {
+      throw buildFailure;
     }
-    if (!batch.failures.isEmpty()) {
-      throw failure(batch, calls.size());
+    if (failed != null) {
+      throw answered.isEmpty() ? failed : new PartialResultsException(failed, answered);
     }
     if (!kept.isEmpty()) {
       kept.keySet().removeAll(byKey.keySet());
@@ -307,6 +355,7 @@ public final class RequestPool implements AutoCloseable {
           for (int i : t.indices) {
             t.batch.results[i] = outcome.value;
           }
+          t.succeeded = true;
           taskDone(t);
         }
       }
@@ -490,6 +539,7 @@ public final class RequestPool implements AutoCloseable {
     String lastError;
     boolean unreachable;
     boolean done;
+    boolean succeeded;
 
     Task(Batch batch, ApiCall<?> call, String key, int index) {
       this.batch = batch;
