@@ -54,9 +54,12 @@ public final class RequestPool implements AutoCloseable {
   /** What a backend tells the pool so that its errors name the right fix. */
   public record Hints(String backend, String credentialHint, String notFoundHint) {}
 
-  /** Counters since the pool was opened. {@code inFlightNanos} integrates requests in flight over time. */
+  /**
+   * Counters since the pool was opened. {@code inFlightNanos} integrates requests in flight over time; {@code queued}
+   * is the number of requests built and waiting for a free connection now.
+   */
   public record Stats(long exchanges, long retries, long rateLimited, int maxInFlight, long inFlightNanos,
-      int currentLimit, int lowestLimit, List<Long> servedPerReplica) {}
+      int currentLimit, int lowestLimit, List<Long> servedPerReplica, int inFlight, int queued) {}
 
   private final OkHttpClient client;
   private final Replicas replicas;
@@ -224,7 +227,7 @@ public final class RequestPool implements AutoCloseable {
     synchronized (lock) {
       account(System.nanoTime());
       return new Stats(exchanges, retries, rateLimited, maxInFlight, inFlightNanos, limit.current(), limit.lowest(),
-          replicas.served());
+          replicas.served(), inFlight, ready.size());
     }
   }
 
