@@ -338,12 +338,16 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
     }
     String eos = eos();
     int bs = settings.batchSize();
+    int[] lengths = new int[batch.size()];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = codePoints(batch.get(i).context());
+    }
     List<int[]> members = new ArrayList<>();
     List<GenChunk> chunks = new ArrayList<>();
     for (Map.Entry<GenerationParams, List<Integer>> g : groups.entrySet()) {
       GenKwargs kw = GenKwargs.of(g.getKey(), settings.maxGenToks());
       List<Integer> idx = new ArrayList<>(g.getValue());
-      idx.sort(Comparator.comparingInt(i -> -codePoints(batch.get(i).context())));
+      idx.sort(Comparator.comparingInt(i -> -lengths[i]));
       // the group's shared fields, converted once (only read when each body is written)
       ObjectNode shared = JSON.createObjectNode();
       shared.put("model", settings.model());

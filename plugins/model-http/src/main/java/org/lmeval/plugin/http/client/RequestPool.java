@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -50,6 +54,10 @@ import org.lmeval.api.model.PartialResultsException;
 public final class RequestPool implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int EXCERPT = 200;
+  /** Requests one thread takes from the queue per turn of the lock. */
+  private static final int CHUNK = 16;
+  /** Threads that send queued requests while connections are free (see {@link #requestStart}). */
+  private static final int STARTERS = 4;
 
   /** What a backend tells the pool so that its errors name the right fix. */
   public record Hints(String backend, String credentialHint, String notFoundHint) {}
@@ -68,6 +76,9 @@ public final class RequestPool implements AutoCloseable {
   private final AdaptiveLimit limit;
   private final Hints hints;
   private final ScheduledThreadPoolExecutor timer;
+  /** Sends what the submitting thread queued, so that building the batch never waits for a send. */
+  private final ThreadPoolExecutor starter;
+  private final AtomicInteger pendingStarts = new AtomicInteger();
   private final Map<String, Object> kept = new ConcurrentHashMap<>();
 
   private final Object lock = new Object();
@@ -103,6 +114,12 @@ public final class RequestPool implements AutoCloseable {
       return t;
     });
     this.timer.setRemoveOnCancelPolicy(true);
+    AtomicInteger starters = new AtomicInteger();
+    this.starter = new ThreadPoolExecutor(STARTERS, STARTERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "lmeval-http-start-" + starters.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -161,17 +178,17 @@ public final class RequestPool implements AutoCloseable {
           if (key != null) {
             byKey.put(key, t);
           }
-          boolean send;
+          boolean start;
           synchronized (lock) {
             if (closed) {
               throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
             }
             batch.remaining++;
             ready.addLast(t);
-            send = inFlight < limit.current();
+            start = inFlight < limit.current();
           }
-          if (send) {
-            pump();
+          if (start) {
+            requestStart();
           }
         }
       }
@@ -237,6 +254,7 @@ public final class RequestPool implements AutoCloseable {
       closed = true;
     }
     timer.shutdownNow();
+    starter.shutdownNow();
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
@@ -244,25 +262,56 @@ public final class RequestPool implements AutoCloseable {
 
   // ---- scheduling
 
+  /**
+   * Sends queued requests while connections are free, {@value #CHUNK} per turn of the lock, so that several threads
+   * (the starters and the threads of answers that just came back) send at once when many connections are free.
+   */
   private void pump() {
-    List<Task> starting = new ArrayList<>();
-    synchronized (lock) {
-      while (!closed && inFlight < limit.current() && !ready.isEmpty()) {
-        Task t = ready.pollFirst();
-        if (t.batch.aborted) {
-          taskDone(t);
-          continue;
+    List<Task> starting = new ArrayList<>(CHUNK);
+    while (true) {
+      synchronized (lock) {
+        while (starting.size() < CHUNK && !closed && inFlight < limit.current() && !ready.isEmpty()) {
+          Task t = ready.pollFirst();
+          if (t.batch.aborted) {
+            taskDone(t);
+            continue;
+          }
+          long now = System.nanoTime();
+          account(now);
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          exchanges++;
+          starting.add(t);
         }
-        long now = System.nanoTime();
-        account(now);
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        exchanges++;
-        starting.add(t);
       }
+      if (starting.isEmpty()) {
+        return;
+      }
+      for (Task t : starting) {
+        send(t);
+      }
+      starting.clear();
     }
-    for (Task t : starting) {
-      send(t);
+  }
+
+  /**
+   * Has the starter threads send what is queued while connections are free. Sending (OkHttp's enqueue) costs far
+   * more than building a payload, and at the start of a batch every connection is free: done on the submitting
+   * thread, the sends would hold back the building, and the answers' threads would find nothing queued to send
+   * next. Requests coalesce: at most {@value #STARTERS} passes are pending, each sends everything that fits.
+   */
+  private void requestStart() {
+    if (pendingStarts.get() >= STARTERS) {
+      return;
+    }
+    pendingStarts.incrementAndGet();
+    try {
+      starter.execute(() -> {
+        pendingStarts.decrementAndGet();
+        pump();
+      });
+    } catch (RejectedExecutionException e) {
+      pendingStarts.decrementAndGet(); // closed
     }
   }
 
@@ -347,21 +396,25 @@ public final class RequestPool implements AutoCloseable {
   private void finish(Task t, Replicas.Replica replica, boolean unreachable, Outcome outcome) {
     long now = System.nanoTime();
     replicas.release(replica, unreachable, now);
+    if (outcome.kind == Kind.SUCCESS) {
+      limit.onSuccess();
+      synchronized (lock) { // one turn of the lock: the slot is free only as long as it must be
+        account(now);
+        inFlight--;
+        for (int i : t.indices) {
+          t.batch.results[i] = outcome.value;
+        }
+        t.succeeded = true;
+        taskDone(t);
+      }
+      pump();
+      return;
+    }
     synchronized (lock) {
       account(now);
       inFlight--;
     }
     switch (outcome.kind) {
-      case SUCCESS -> {
-        limit.onSuccess();
-        synchronized (lock) {
-          for (int i : t.indices) {
-            t.batch.results[i] = outcome.value;
-          }
-          t.succeeded = true;
-          taskDone(t);
-        }
-      }
       case RATE_LIMITED -> {
         limit.onRateLimited(t.generation);
         t.rateLimits++;
@@ -417,7 +470,7 @@ public final class RequestPool implements AutoCloseable {
         }
         pump();
       }, delayNanos, TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       synchronized (lock) {
         taskDone(t);
       }
