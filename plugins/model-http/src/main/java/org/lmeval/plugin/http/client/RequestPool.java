@@ -270,19 +270,7 @@ public final class RequestPool implements AutoCloseable {
     List<Task> starting = new ArrayList<>(CHUNK);
     while (true) {
       synchronized (lock) {
-        while (starting.size() < CHUNK && !closed && inFlight < limit.current() && !ready.isEmpty()) {
-          Task t = ready.pollFirst();
-          if (t.batch.aborted) {
-            taskDone(t);
-            continue;
-          }
-          long now = System.nanoTime();
-          account(now);
-          inFlight++;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          exchanges++;
-          starting.add(t);
-        }
+        take(starting, CHUNK);
       }
       if (starting.isEmpty()) {
         return;
@@ -291,6 +279,22 @@ public final class RequestPool implements AutoCloseable {
         send(t);
       }
       starting.clear();
+    }
+  }
+
+  /** Moves up to {@code max} queued requests into {@code starting} while connections are free. Guarded by lock. */
+  private void take(List<Task> starting, int max) {
+    while (starting.size() < max && !closed && inFlight < limit.current() && !ready.isEmpty()) {
+      Task t = ready.pollFirst();
+      if (t.batch.aborted) {
+        taskDone(t);
+        continue;
+      }
+      account(System.nanoTime());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      exchanges++;
+      starting.add(t);
     }
   }
 
@@ -398,7 +402,8 @@ public final class RequestPool implements AutoCloseable {
     replicas.release(replica, unreachable, now);
     if (outcome.kind == Kind.SUCCESS) {
       limit.onSuccess();
-      synchronized (lock) { // one turn of the lock: the slot is free only as long as it must be
+      List<Task> next = new ArrayList<>(1);
+      synchronized (lock) { // one turn of the lock frees the connection and gives it the next queued request
         account(now);
         inFlight--;
         for (int i : t.indices) {
@@ -406,8 +411,14 @@ public final class RequestPool implements AutoCloseable {
         }
         t.succeeded = true;
         taskDone(t);
+        take(next, 1);
       }
-      pump();
+      for (Task n : next) {
+        send(n);
+      }
+      if (!next.isEmpty()) {
+        pump(); // the limit may have grown
+      }
       return;
     }
     synchronized (lock) {
