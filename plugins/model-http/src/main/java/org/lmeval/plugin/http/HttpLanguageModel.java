@@ -87,8 +87,9 @@ abstract class HttpLanguageModel implements LanguageModel {
 
   /**
    * Enough requests for every connection 32 times over: num_concurrent x batch_size x 32. The kernel waits for a whole
-   * batch before handing over the next, so the connections drain at each batch end (about half a round lost, plus
-   * the next batch's preparation); 32 rounds per batch keep that under a few percent (8 lost 6 % at 256).
+   * batch before handing over the next, so the connections drain at each batch end (about half a round lost; the
+   * next batch's first requests are sent while the rest are built); 32 rounds per batch keep that under a few
+   * percent (8 lost 6 % at 256).
    */
   @Override
   public int preferredBatchSize() {

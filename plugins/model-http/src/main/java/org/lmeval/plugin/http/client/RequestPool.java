@@ -46,8 +46,13 @@ import org.lmeval.api.model.PartialResultsException;
  * <p>Per call: connection errors, timeouts, truncated bodies, 5xx, 408 and unreadable answers are retried with
  * back-off ({@link RetryPolicy}); 429 (and 503 with {@code Retry-After}) wait as the server asks and halve the
  * concurrency ({@link AdaptiveLimit}); 401, 403 and 404 stop the batch at once (no other answer would differ);
- * other 4xx fail that call. Calls already in flight when a batch fails are still awaited, and their answers are
- * kept: if the same calls come again (the batch is retried) they are not sent twice.
+ * other 4xx fail that call. Calls already in flight when a batch fails are still awaited; the failure is a
+ * {@link PartialResultsException} carrying every answer received, and the answers are also kept: if the same calls
+ * come again (the batch is retried) they are not sent twice.
+ *
+ * <p>Calls are sent while the batch is still being built ({@link #execute(int, IntFunction)}): the caller builds and
+ * queues, starter threads send while connections are free, and the thread of each answer hands its connection to
+ * the next queued call.
  *
  * <p>Thread-safe; one pool per opened model.
  */
