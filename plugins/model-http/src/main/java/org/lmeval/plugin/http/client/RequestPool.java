@@ -52,7 +52,9 @@ import org.lmeval.api.model.PartialResultsException;
  *
  * <p>Calls are sent while the batch is still being built ({@link #execute(int, IntFunction)}): the caller builds and
  * queues, starter threads send while connections are free, and the thread of each answer hands its connection to
- * the next queued call.
+ * the next queued call. The caller builds at most {@code max(1024, 4 x num_concurrent)} calls ahead of the sending,
+ * so a huge batch's payloads never all sit in memory (and in the garbage collector's way) at once; an answered
+ * call's payload is let go.
  *
  * <p>Thread-safe; one pool per opened model.
  */
@@ -61,6 +63,9 @@ public final class RequestPool implements AutoCloseable {
   private static final int EXCERPT = 200;
   /** Requests one thread takes from the queue per turn of the lock. */
   private static final int CHUNK = 16;
+  /** Built calls waiting for a connection, at least, and in rounds of num_concurrent: the building's head start. */
+  private static final int LOOKAHEAD_MIN = 1024;
+  private static final int LOOKAHEAD_ROUNDS = 4;
   /** Threads that send queued requests while connections are free (see {@link #requestStart}). */
   private static final int STARTERS = 4;
 
@@ -88,6 +93,9 @@ public final class RequestPool implements AutoCloseable {
 
   private final Object lock = new Object();
   private final ArrayDeque<Task> ready = new ArrayDeque<>();
+  /** How many built calls may wait for a connection before the building thread waits for room. */
+  private final int lookahead;
+  private int buildersWaiting;
   private int inFlight;
   private int maxInFlight;
   private long lastChange = System.nanoTime();
@@ -112,6 +120,7 @@ public final class RequestPool implements AutoCloseable {
     this.headers = h.build();
     this.retry = retry;
     this.limit = new AdaptiveLimit(maxConcurrent);
+    this.lookahead = Math.max(LOOKAHEAD_MIN, LOOKAHEAD_ROUNDS * maxConcurrent);
     this.hints = hints;
     this.timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "lmeval-http-retry");
@@ -191,6 +200,19 @@ public final class RequestPool implements AutoCloseable {
             batch.remaining++;
             ready.addLast(t);
             start = inFlight < limit.current();
+            // build ahead only so far: a huge batch's payloads never all wait in memory at once
+            while (!start && ready.size() >= lookahead && !batch.aborted && !closed) {
+              buildersWaiting++;
+              try {
+                lock.wait();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": interrupted while "
+                    + "sending requests");
+              } finally {
+                buildersWaiting--;
+              }
+            }
           }
           if (start) {
             requestStart();
@@ -257,6 +279,7 @@ public final class RequestPool implements AutoCloseable {
   public void close() {
     synchronized (lock) {
       closed = true;
+      lock.notifyAll();
     }
     timer.shutdownNow();
     starter.shutdownNow();
@@ -289,6 +312,9 @@ public final class RequestPool implements AutoCloseable {
 
   /** Moves up to {@code max} queued requests into {@code starting} while connections are free. Guarded by lock. */
   private void take(List<Task> starting, int max) {
+    if (buildersWaiting > 0 && ready.size() <= lookahead / 2) {
+      lock.notifyAll();
+    }
     while (starting.size() < max && !closed && inFlight < limit.current() && !ready.isEmpty()) {
       Task t = ready.pollFirst();
       if (t.batch.aborted) {
@@ -415,6 +441,7 @@ public final class RequestPool implements AutoCloseable {
           t.batch.results[i] = outcome.value;
         }
         t.succeeded = true;
+        t.call = null; // its body and parser are not needed any more
         taskDone(t);
         take(next, 1);
       }
@@ -502,6 +529,7 @@ public final class RequestPool implements AutoCloseable {
 
   private void abort(Batch batch, EvalException fatal, Task cause) {
     synchronized (lock) {
+      lock.notifyAll(); // a builder waiting for room stops building
       if (batch.fatal == null) {
         batch.fatal = fatal;
       }
@@ -602,7 +630,7 @@ public final class RequestPool implements AutoCloseable {
 
   private static final class Task {
     final Batch batch;
-    final ApiCall<?> call;
+    ApiCall<?> call;
     final String key;
     int[] indices;
     int errors;

@@ -90,6 +90,20 @@ class RequestPoolTest {
   }
 
   @Test
+  void aBatchLargerThanTheLookAheadIsBuiltAsRoomFreesUp() {
+    int n = 1500; // more than the 1,024 built calls that may wait for a connection
+    int[] maxQueued = new int[1];
+    List<String> out = pool.execute(n, i -> {
+      maxQueued[0] = Math.max(maxQueued[0], pool.stats().queued());
+      return call("m" + i);
+    });
+    for (int i = 0; i < n; i++) {
+      assertEquals("echo m" + i, out.get(i));
+    }
+    assertTrue(maxQueued[0] <= 1024, "queued at most the look-ahead: " + maxQueued[0]);
+  }
+
+  @Test
   void aFailedBatchCarriesEveryAnswerReceived() {
     List<ApiCall<String>> calls = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
