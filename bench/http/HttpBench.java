@@ -54,10 +54,15 @@ public class HttpBench {
       System.out.println();
       System.out.println("== client CPU time per 1,000 requests (num_concurrent=64, zero latency)");
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-      Map<Long, Long> before = clientCpu(mx);
       int n = 10000 * scale;
-      run(server.url, 64, n);
-      Map<Long, Long> after = clientCpu(mx);
+      Map<Long, Long> before;
+      Map<Long, Long> after;
+      try (LanguageModel model = open(server.url, 64)) {
+        model.generateUntil(requests(0, 1000)); // threads and connections up
+        before = clientCpu(mx);
+        model.generateUntil(requests(1000, 1000 + n));
+        after = clientCpu(mx); // before close: the pool's threads end with it, and their time with them
+      }
       long cpu = 0;
       for (Map.Entry<Long, Long> e : after.entrySet()) {
         cpu += e.getValue() - before.getOrDefault(e.getKey(), 0L);

@@ -192,16 +192,16 @@ public final class RequestPool implements AutoCloseable {
           if (key != null) {
             byKey.put(key, t);
           }
-          boolean start;
+          int free;
           synchronized (lock) {
             if (closed) {
               throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
             }
             batch.remaining++;
             ready.addLast(t);
-            start = inFlight < limit.current();
+            free = limit.current() - inFlight;
             // build ahead only so far: a huge batch's payloads never all wait in memory at once
-            while (!start && ready.size() >= lookahead && !batch.aborted && !closed) {
+            while (free <= 0 && ready.size() >= lookahead && !batch.aborted && !closed) {
               buildersWaiting++;
               try {
                 lock.wait();
@@ -214,8 +214,8 @@ public final class RequestPool implements AutoCloseable {
               }
             }
           }
-          if (start) {
-            requestStart();
+          if (free > 0) {
+            requestStart(free);
           }
         }
       }
@@ -333,10 +333,11 @@ public final class RequestPool implements AutoCloseable {
    * Has the starter threads send what is queued while connections are free. Sending (OkHttp's enqueue) costs far
    * more than building a payload, and at the start of a batch every connection is free: done on the submitting
    * thread, the sends would hold back the building, and the answers' threads would find nothing queued to send
-   * next. Requests coalesce: at most {@value #STARTERS} passes are pending, each sends everything that fits.
+   * next. Requests coalesce: one pass sends everything that fits; more passes (up to {@value #STARTERS}) run at once
+   * only while many connections are free (one more per 64), as at the start of a batch.
    */
-  private void requestStart() {
-    if (pendingStarts.get() >= STARTERS) {
+  private void requestStart(int free) {
+    if (pendingStarts.get() >= Math.min(STARTERS, 1 + free / 64)) {
       return;
     }
     pendingStarts.incrementAndGet();
