@@ -199,9 +199,11 @@ public final class RequestPool implements AutoCloseable {
             }
             batch.remaining++;
             ready.addLast(t);
-            free = limit.current() - inFlight;
             // build ahead only so far: a huge batch's payloads never all wait in memory at once
-            while (free <= 0 && ready.size() >= lookahead && !batch.aborted && !closed) {
+            while (ready.size() >= lookahead && !batch.aborted && !closed) {
+              if (inFlight < limit.current()) {
+                requestStart(limit.current() - inFlight); // whoever sends next wakes this thread
+              }
               buildersWaiting++;
               try {
                 lock.wait();
@@ -213,6 +215,7 @@ public final class RequestPool implements AutoCloseable {
                 buildersWaiting--;
               }
             }
+            free = limit.current() - inFlight;
           }
           if (free > 0) {
             requestStart(free);
