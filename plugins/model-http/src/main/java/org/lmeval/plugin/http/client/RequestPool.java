@@ -52,7 +52,7 @@ import org.lmeval.api.model.PartialResultsException;
  *
  * <p>Calls are sent while the batch is still being built ({@link #execute(int, IntFunction)}): the caller builds and
  * queues, starter threads send while connections are free, and the thread of each answer hands its connection to
- * the next queued call. The caller builds at most {@code max(1024, 4 x num_concurrent)} calls ahead of the sending,
+ * the next queued call. The caller builds at most {@code max(1024, 16 x num_concurrent)} calls ahead of the sending,
  * so a huge batch's payloads never all sit in memory (and in the garbage collector's way) at once; an answered
  * call's payload is let go.
  *
@@ -65,7 +65,7 @@ public final class RequestPool implements AutoCloseable {
   private static final int CHUNK = 16;
   /** Built calls waiting for a connection, at least, and in rounds of num_concurrent: the building's head start. */
   private static final int LOOKAHEAD_MIN = 1024;
-  private static final int LOOKAHEAD_ROUNDS = 4;
+  private static final int LOOKAHEAD_ROUNDS = 16;
   /** Threads that send queued requests while connections are free (see {@link #requestStart}). */
   private static final int STARTERS = 4;
 
@@ -315,7 +315,7 @@ public final class RequestPool implements AutoCloseable {
 
   /** Moves up to {@code max} queued requests into {@code starting} while connections are free. Guarded by lock. */
   private void take(List<Task> starting, int max) {
-    if (buildersWaiting > 0 && ready.size() <= lookahead / 2) {
+    if (buildersWaiting > 0 && ready.size() <= lookahead - lookahead / 4) {
       lock.notifyAll();
     }
     while (starting.size() < max && !closed && inFlight < limit.current() && !ready.isEmpty()) {
@@ -568,6 +568,9 @@ public final class RequestPool implements AutoCloseable {
 
   /** Guarded by lock. */
   private void account(long now) {
+    if (now <= lastChange) {
+      return; // a thread that read the clock before waiting for the lock: its time is already counted
+    }
     inFlightNanos += (long) inFlight * (now - lastChange);
     lastChange = now;
   }
