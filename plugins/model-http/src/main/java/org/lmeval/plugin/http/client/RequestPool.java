@@ -568,9 +568,8 @@ public final class RequestPool implements AutoCloseable {
 
   /** Guarded by lock. */
   private void account(long now) {
-    if (now <= lastChange) {
-      return; // a thread that read the clock before waiting for the lock: its time is already counted
-    }
+    // A thread that read the clock before waiting for the lock adds a negative span: the sum stays exact (it is the
+    // sum over requests of answer time minus send time), and the wait counts as a free connection, which it is.
     inFlightNanos += (long) inFlight * (now - lastChange);
     lastChange = now;
   }
