@@ -434,9 +434,8 @@ public final class RequestPool implements AutoCloseable {
 
   private void finish(Task t, Replicas.Replica replica, boolean unreachable, Outcome outcome) {
     long now = System.nanoTime();
-    replicas.release(replica, unreachable, now);
     if (outcome.kind == Kind.SUCCESS) {
-      limit.onSuccess();
+      // the hand-over first: each lock taken before it keeps the connection idle longer
       List<Task> next = new ArrayList<>(1);
       synchronized (lock) { // one turn of the lock frees the connection and gives it the next queued request
         account(now);
@@ -452,11 +451,13 @@ public final class RequestPool implements AutoCloseable {
       for (Task n : next) {
         send(n);
       }
-      if (!next.isEmpty()) {
-        pump(); // the limit may have grown
+      replicas.release(replica, false, now);
+      if (limit.onSuccess() && !next.isEmpty()) {
+        pump(); // a connection more is allowed
       }
       return;
     }
+    replicas.release(replica, unreachable, now);
     synchronized (lock) {
       account(now);
       inFlight--;
