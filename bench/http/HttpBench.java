@@ -54,10 +54,15 @@ public class HttpBench {
       System.out.println();
       System.out.println("== client CPU time per 1,000 requests (num_concurrent=64, zero latency)");
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-      Map<Long, Long> before = clientCpu(mx);
       int n = 10000 * scale;
-      run(server.url, 64, n);
-      Map<Long, Long> after = clientCpu(mx);
+      Map<Long, Long> before;
+      Map<Long, Long> after;
+      try (LanguageModel model = open(server.url, 64)) {
+        model.generateUntil(requests(0, 1000)); // threads and connections up
+        before = clientCpu(mx);
+        model.generateUntil(requests(1000, 1000 + n));
+        after = clientCpu(mx); // before close: the pool's threads end with it, and their time with them
+      }
       long cpu = 0;
       for (Map.Entry<Long, Long> e : after.entrySet()) {
         cpu += e.getValue() - before.getOrDefault(e.getKey(), 0L);
@@ -144,16 +149,18 @@ public class HttpBench {
           for (int i = 20; i < samples.size(); i += 20) {
             long[] a = samples.get(i - 20);
             long[] b = samples.get(i);
-            System.out.printf("  t=%5.2f s  in flight %7.1f%n", (b[0] - t0) / 1e9,
-                (double) (b[1] - a[1]) / (b[0] - a[0]));
+            System.out.printf("  t=%5.2f s  in flight %7.1f  queued %6d%n", (b[0] - t0) / 1e9,
+                (double) (b[1] - a[1]) / (b[0] - a[0]), b[2]);
           }
         }
       }
       double steady = (double) (last[1] - first[1]) / (last[0] - first[0]);
+      Object st = stats.invoke(model);
+      long retried = (long) st.getClass().getMethod("retries").invoke(st);
       double little = n / ((t1 - t0) / 1e9) * LATENCY_MS / 1000.0;
       System.out.printf("num_concurrent=%-5d steady in flight %7.1f = %5.1f%%   whole run (Little) %5.1f%%   "
-          + "%d requests in batches of %d, %.1f s%n", concurrency, steady, 100 * steady / concurrency,
-          100 * little / concurrency, n, batchSize, (t1 - t0) / 1e9);
+          + "%d requests in batches of %d, %.1f s, %d retried%n", concurrency, steady, 100 * steady / concurrency,
+          100 * little / concurrency, n, batchSize, (t1 - t0) / 1e9, retried);
     }
   }
 
@@ -175,7 +182,8 @@ public class HttpBench {
       long now = System.nanoTime();
       Object s = stats.invoke(model);
       long integral = (long) s.getClass().getMethod("inFlightNanos").invoke(s);
-      return new long[] {now, integral};
+      int queued = (int) s.getClass().getMethod("queued").invoke(s);
+      return new long[] {now, integral, queued};
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.lmeval.api.ApiVersion;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.model.PartialResultsException;
 
 /**
  * The gate every call into one plugin's code passes through (B6). It sets the thread context class loader to
@@ -16,7 +17,8 @@ import org.lmeval.api.EvalException;
  *   <li>a {@link VirtualMachineError} is rethrown as is;</li>
  *   <li>a {@link LinkageError} becomes {@code PLUGIN_INCOMPATIBLE}: "plugin x 1.0 was built for api 1.1,
  *       runtime api is 1.0 (NoSuchMethodError: ...)";</li>
- *   <li>an {@link EvalException} keeps its code, with "plugin x: " prepended to its message;</li>
+ *   <li>an {@link EvalException} keeps its code, with "plugin x: " prepended to its message (a
+ *       {@link PartialResultsException} stays one, with its results);</li>
  *   <li>anything else becomes the call's failure code (e.g. {@code BACKEND_FAILURE}): "model backend 'd'
  *       (plugin x 1.0) failed on a loglikelihood batch of 32: IllegalStateException: ...".</li>
  * </ul>
@@ -139,6 +141,9 @@ public final class Boundary {
       String message = String.valueOf(e.getMessage());
       if (message.startsWith(prefix)) {
         return e;
+      }
+      if (e instanceof PartialResultsException partial) {
+        return partial.withMessage(prefix + message);
       }
       EvalException prefixed = new EvalException(e.code(), prefix + message, e.getCause());
       prefixed.setStackTrace(e.getStackTrace());

@@ -13,6 +13,7 @@ import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
+import org.lmeval.api.model.PartialResultsException;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
@@ -21,7 +22,8 @@ import org.lmeval.api.model.RollingResult;
  * An opened model behind the boundary. Each call sets the plugin's TCCL, translates failures ("model backend
  * 'x' (plugin p 1.0) failed on a loglikelihood batch of 32: ..."), refuses request types the model does not
  * support before calling it, and validates the results with {@link ResultValidator}. An empty batch returns an
- * empty list without calling the model.
+ * empty list without calling the model. A batch that fails with a {@link PartialResultsException} fails with one
+ * again (its message prefixed as any plugin failure's), its results checked like a full batch's.
  */
 public final class ClassLoaderSafeLanguageModel implements LanguageModel {
   private final LanguageModel delegate;
@@ -44,8 +46,13 @@ public final class ClassLoaderSafeLanguageModel implements LanguageModel {
     }
     requireSupported(RequestType.LOGLIKELIHOOD);
     List<LoglikelihoodRequest> requests = List.copyOf(batch);
-    List<LoglikelihoodResult> results = boundary.call(component, "a loglikelihood batch of " + requests.size(),
-        ErrorCode.BACKEND_FAILURE, () -> delegate.loglikelihood(requests));
+    List<LoglikelihoodResult> results;
+    try {
+      results = boundary.call(component, "a loglikelihood batch of " + requests.size(), ErrorCode.BACKEND_FAILURE,
+          () -> delegate.loglikelihood(requests));
+    } catch (PartialResultsException partial) {
+      throw ResultValidator.partialLoglikelihood(boundary, component, requests, partial);
+    }
     return ResultValidator.loglikelihood(boundary, component, requests, results);
   }
 
@@ -56,9 +63,13 @@ public final class ClassLoaderSafeLanguageModel implements LanguageModel {
     }
     requireSupported(RequestType.LOGLIKELIHOOD_ROLLING);
     List<RollingRequest> requests = List.copyOf(batch);
-    List<RollingResult> results = boundary.call(component,
-        "a loglikelihood_rolling batch of " + requests.size(), ErrorCode.BACKEND_FAILURE,
-        () -> delegate.loglikelihoodRolling(requests));
+    List<RollingResult> results;
+    try {
+      results = boundary.call(component, "a loglikelihood_rolling batch of " + requests.size(),
+          ErrorCode.BACKEND_FAILURE, () -> delegate.loglikelihoodRolling(requests));
+    } catch (PartialResultsException partial) {
+      throw ResultValidator.partialRolling(boundary, component, requests, partial);
+    }
     return ResultValidator.rolling(boundary, component, requests, results);
   }
 
@@ -69,8 +80,13 @@ public final class ClassLoaderSafeLanguageModel implements LanguageModel {
     }
     requireSupported(RequestType.GENERATE_UNTIL);
     List<GenerationRequest> requests = List.copyOf(batch);
-    List<String> results = boundary.call(component, "a generate_until batch of " + requests.size(),
-        ErrorCode.BACKEND_FAILURE, () -> delegate.generateUntil(requests));
+    List<String> results;
+    try {
+      results = boundary.call(component, "a generate_until batch of " + requests.size(), ErrorCode.BACKEND_FAILURE,
+          () -> delegate.generateUntil(requests));
+    } catch (PartialResultsException partial) {
+      throw ResultValidator.partialGenerations(boundary, component, requests.size(), partial);
+    }
     return ResultValidator.generations(boundary, component, requests.size(), results);
   }
 

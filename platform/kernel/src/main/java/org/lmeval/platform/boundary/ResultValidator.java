@@ -2,11 +2,16 @@ package org.lmeval.platform.boundary;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.lmeval.api.ErrorCode;
+import org.lmeval.api.EvalException;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
+import org.lmeval.api.model.PartialResultsException;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
 
@@ -52,6 +57,75 @@ public final class ResultValidator {
   public static List<String> generations(Boundary boundary, String component, int batchSize, List<String> results) {
     return sameSizeNoNulls(boundary, component, "a generate_until batch of " + batchSize, ErrorCode.BACKEND_FAILURE,
         batchSize, results);
+  }
+
+  /**
+   * Validates the results a failed loglikelihood batch carries, as {@link #loglikelihood} validates a full batch's:
+   * each index within the batch, each result a non-null {@link LoglikelihoodResult} with a finite logprob
+   * {@code <= 0}. Returns the exception with a checked copy of its results; an invalid one is an invalid-result
+   * error instead (so nothing of that batch reaches the cache), with the failure attached as suppressed.
+   */
+  public static PartialResultsException partialLoglikelihood(Boundary boundary, String component,
+      List<LoglikelihoodRequest> batch, PartialResultsException failure) {
+    return partial(boundary, component, "a loglikelihood batch of " + batch.size(), batch.size(),
+        LoglikelihoodResult.class, failure, (i, r) -> {
+          LoglikelihoodRequest q = batch.get(i);
+          checkLogprob(boundary, component, "a loglikelihood batch of " + batch.size(), i,
+              ((LoglikelihoodResult) r).logprob(), () -> "context " + excerpt(q.context()) + ", continuation "
+                  + excerpt(q.continuation()));
+        });
+  }
+
+  /** As {@link #partialLoglikelihood}, for a loglikelihood_rolling batch. */
+  public static PartialResultsException partialRolling(Boundary boundary, String component,
+      List<RollingRequest> batch, PartialResultsException failure) {
+    return partial(boundary, component, "a loglikelihood_rolling batch of " + batch.size(), batch.size(),
+        RollingResult.class, failure, (i, r) -> checkLogprob(boundary, component,
+            "a loglikelihood_rolling batch of " + batch.size(), i, ((RollingResult) r).logprob(),
+            () -> "text " + excerpt(batch.get(i).text())));
+  }
+
+  /** As {@link #partialLoglikelihood}, for a generate_until batch: each result a String. */
+  public static PartialResultsException partialGenerations(Boundary boundary, String component, int batchSize,
+      PartialResultsException failure) {
+    return partial(boundary, component, "a generate_until batch of " + batchSize, batchSize, String.class, failure,
+        (i, r) -> { });
+  }
+
+  private interface ResultCheck {
+    void check(int index, Object result);
+  }
+
+  private static PartialResultsException partial(Boundary boundary, String component, String operation, int size,
+      Class<?> type, PartialResultsException failure, ResultCheck check) {
+    try {
+      Map<Integer, Object> results = failure.results();
+      if (results == null) {
+        throw boundary.invalidResult(component, operation, ErrorCode.BACKEND_FAILURE,
+            "the partial results of a failed batch are null");
+      }
+      Map<Integer, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<Integer, Object> e : results.entrySet()) {
+        int index = e.getKey();
+        Object result = e.getValue();
+        if (index < 0 || index >= size) {
+          throw boundary.invalidResult(component, operation, ErrorCode.BACKEND_FAILURE, "a partial result for index "
+              + index + ", outside the batch of " + size);
+        }
+        if (!type.isInstance(result)) {
+          throw boundary.invalidResult(component, operation, ErrorCode.BACKEND_FAILURE, "partial result " + index
+              + " is " + (result == null ? "null" : "a " + result.getClass().getSimpleName()) + ", not a "
+              + type.getSimpleName());
+        }
+        check.check(index, result);
+        copy.put(index, result);
+      }
+      return failure.withResults(copy);
+    } catch (EvalException invalid) {
+      EvalException withFailure = new EvalException(invalid.code(), invalid.getMessage() + "; the batch had failed: "
+          + failure.getMessage(), failure);
+      throw withFailure;
+    }
   }
 
   /**
@@ -105,7 +179,7 @@ public final class ResultValidator {
   }
 
   private static void checkLogprob(Boundary boundary, String component, String operation, int index,
-      double logprob, java.util.function.Supplier<String> request) {
+      double logprob, Supplier<String> request) {
     if (!Double.isFinite(logprob) || logprob > 0) {
       throw boundary.invalidResult(component, operation, ErrorCode.BACKEND_FAILURE, "result " + index
           + " has logprob " + logprob + " (" + request.get() + "); log-probabilities MUST be finite and <= 0");

@@ -17,6 +17,7 @@ import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
+import org.lmeval.api.model.PartialResultsException;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
@@ -27,6 +28,10 @@ import org.lmeval.platform.eval.Instance;
  * ({@link CacheKeys}), looks them all up in one call, sends only the misses to the model (each distinct key
  * once), and {@link ResponseCache#putAll commits} the new responses before returning them. A run killed at
  * any moment has therefore committed every batch the model finished; the rerun sends only the rest.
+ *
+ * <p>A batch the model fails with a {@link PartialResultsException} has the responses it carries committed the
+ * same way before the failure is rethrown (its results re-indexed to the caller's batch), so a run that fails
+ * mid-batch loses no answer it received.
  *
  * <p>Repeats: a sampled generation's key carries its occurrence in this model's lifetime (the kernel sends a
  * request {@code repeats} times in a row), so the n-th sample of a request is cached under its own key and a
@@ -179,7 +184,12 @@ public final class CachingLanguageModel implements LanguageModel {
     hits += batch.size() - missing.size();
     if (!missing.isEmpty()) {
       List<Q> toSend = new ArrayList<>(missing.values());
-      List<R> computed = call.apply(toSend);
+      List<R> computed;
+      try {
+        computed = call.apply(toSend);
+      } catch (PartialResultsException partial) {
+        throw commitPartial(type, namespace, missing, keys, responses, partial);
+      }
       if (computed == null || computed.size() != toSend.size()) {
         throw new EvalException(ErrorCode.BACKEND_FAILURE, "the model returned "
             + (computed == null ? "null" : computed.size() + " results") + " for a " + type.lmEvalName()
@@ -211,5 +221,53 @@ public final class CachingLanguageModel implements LanguageModel {
       out.add(response);
     }
     return out;
+  }
+
+  /**
+   * Commits the responses a failed batch carries (write-through, like a full batch's) and returns the failure to
+   * rethrow, its results re-indexed to the caller's batch (cache hits included). If the commit itself fails, the
+   * model's failure is still what is thrown, with the cache's attached as suppressed.
+   */
+  private <Q> PartialResultsException commitPartial(RequestType type, String namespace, Map<String, Q> missing,
+      List<String> keys, Map<String, Object> responses, PartialResultsException partial) {
+    List<Map.Entry<String, Q>> sentInOrder = new ArrayList<>(missing.entrySet());
+    Map<String, String> entries = new LinkedHashMap<>();
+    Map<String, String> labels = new HashMap<>();
+    for (Map.Entry<Integer, Object> r : partial.results().entrySet()) {
+      int index = r.getKey();
+      if (index < 0 || index >= sentInOrder.size()) {
+        continue; // not a request of this batch: nothing to commit (the boundary refuses such results)
+      }
+      Map.Entry<String, Q> request = sentInOrder.get(index);
+      String encoded;
+      try {
+        encoded = ResponseCodec.encode(type, r.getValue());
+      } catch (RuntimeException notAResponse) {
+        continue;
+      }
+      entries.put(request.getKey(), encoded);
+      responses.put(request.getKey(), r.getValue());
+      String task = taskOfRequest.get(request.getValue());
+      if (task != null) {
+        labels.put(request.getKey(), task);
+      }
+    }
+    if (!entries.isEmpty()) {
+      try {
+        cache.putAll(namespace, entries, labels);
+        sent += entries.size();
+      } catch (RuntimeException commitFailed) {
+        partial.addSuppressed(commitFailed);
+        return partial;
+      }
+    }
+    Map<Integer, Object> answered = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Object response = responses.get(keys.get(i));
+      if (response != null) {
+        answered.put(i, response);
+      }
+    }
+    return partial.withResults(answered);
   }
 }

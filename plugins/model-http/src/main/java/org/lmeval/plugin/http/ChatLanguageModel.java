@@ -37,17 +37,16 @@ final class ChatLanguageModel extends HttpLanguageModel {
 
   @Override
   List<String> doGenerate(List<GenerationRequest> batch) {
-    List<ApiCall<String>> calls = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    // each payload is written when the pool takes it, so the first requests are sent while the rest wait
+    return pool.execute(batch.size(), i -> {
       GenerationRequest r = batch.get(i);
       GenKwargs kw = GenKwargs.of(r.params(), settings.maxGenToks());
       ObjectNode payload = kind.api == BackendKind.Api.ANTHROPIC ? anthropic(r, kw) : openai(r, kw);
       ApiCall<String> call = ApiCall.post(UnaryOperator.identity(), bytes(payload),
           kind.api == BackendKind.Api.ANTHROPIC ? ChatLanguageModel::parseAnthropic : this::parseChat,
           "generate_until request " + i + " ('" + abbreviate(r.context()) + "')");
-      calls.add(kw.sampled() ? call.distinct() : call);
-    }
-    return pool.execute(calls);
+      return kw.sampled() ? call.distinct() : call;
+    });
   }
 
   /** lm-eval's {@code LocalChatCompletion} / {@code OpenAIChatCompletion._create_payload}. */

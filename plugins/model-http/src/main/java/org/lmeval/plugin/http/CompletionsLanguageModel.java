@@ -19,6 +19,7 @@ import org.lmeval.api.model.GenerationParams;
 import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
+import org.lmeval.api.model.PartialResultsException;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
@@ -162,7 +163,29 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
       }
     }
     int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
-    List<LoglikelihoodResult> scored = score(windows, what);
+    List<LoglikelihoodResult> scored;
+    try {
+      scored = score(windows, what);
+    } catch (PartialResultsException partial) {
+      // a text's result is known when every one of its windows was scored
+      double[] sums = new double[batch.size()];
+      int[] missing = new int[batch.size()];
+      for (int w = 0; w < owner.length; w++) {
+        Object r = partial.results().get(w);
+        if (r instanceof LoglikelihoodResult l) {
+          sums[owner[w]] += l.logprob();
+        } else {
+          missing[owner[w]]++;
+        }
+      }
+      Map<Integer, Object> done = new LinkedHashMap<>();
+      for (int d = 0; d < batch.size(); d++) {
+        if (missing[d] == 0) {
+          done.put(d, new RollingResult(sums[d]));
+        }
+      }
+      throw partial.withResults(done);
+    }
     double[] sums = new double[batch.size()];
     for (int i = 0; i < scored.size(); i++) {
       sums[owner[i]] += scored.get(i).logprob();
@@ -201,60 +224,52 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
     Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -wholes[i].length)
         .thenComparing((a, b) -> Arrays.compare(wholes[a], wholes[b])));
     int bs = settings.batchSize();
-    List<ApiCall<List<LoglikelihoodResult>>> calls = new ArrayList<>();
     List<int[]> members = new ArrayList<>();
-    List<String> texts = null;
-    if (!settings.tokenizedRequests()) {
-      List<int[]> in = new ArrayList<>(n);
-      for (Integer i : order) {
-        in.add(inputs[i]);
-      }
-      texts = tokenizer.decode(in);
-    }
     for (int start = 0; start < n; start += bs) {
-      int end = Math.min(n, start + bs);
-      int[] idx = new int[end - start];
-      int[] lens = new int[end - start];
+      int[] idx = new int[Math.min(n, start + bs) - start];
+      for (int k = 0; k < idx.length; k++) {
+        idx[k] = order[start + k];
+      }
+      members.add(idx);
+    }
+    // each request's payload is written when the pool takes it, so the first ones are sent while the rest wait
+    return executeSpread(n, members, c -> {
+      int[] idx = members.get(c);
+      int[] lens = new int[idx.length];
       ObjectNode p = JSON.createObjectNode();
       p.put("model", settings.model());
       if (settings.tokenizedRequests()) {
         ArrayNode prompts = p.putArray("prompt");
-        for (int k = start; k < end; k++) {
+        for (int i : idx) {
           ArrayNode ids = prompts.addArray();
-          for (int id : inputs[order[k]]) {
+          for (int id : inputs[i]) {
             ids.add(id);
           }
         }
-      } else if (bs <= 1) {
-        p.put("prompt", texts.get(start));
       } else {
-        ArrayNode prompts = p.putArray("prompt");
-        for (int k = start; k < end; k++) {
-          prompts.add(texts.get(k));
+        List<int[]> in = new ArrayList<>(idx.length);
+        for (int i : idx) {
+          in.add(inputs[i]);
+        }
+        List<String> texts = tokenizer.decode(in);
+        if (bs <= 1) {
+          p.put("prompt", texts.get(0));
+        } else {
+          ArrayNode prompts = p.putArray("prompt");
+          texts.forEach(prompts::add);
         }
       }
-      for (int k = start; k < end; k++) {
-        idx[k - start] = order[k];
-        lens[k - start] = ctxlens[order[k]];
+      for (int k = 0; k < idx.length; k++) {
+        lens[k] = ctxlens[idx[k]];
       }
       p.put("temperature", 0);
       p.put("max_tokens", 1);
       p.put("logprobs", 1);
       p.put("seed", settings.seed());
       p.put("echo", true);
-      members.add(idx);
-      calls.add(ApiCall.post(UnaryOperator.identity(), bytes(p), body -> parseLogprobs(body, lens),
-          what.get(idx[0]) + (idx.length > 1 ? " and " + (idx.length - 1) + " more in the same request" : "")));
-    }
-    List<List<LoglikelihoodResult>> answers = pool.execute(calls);
-    LoglikelihoodResult[] out = new LoglikelihoodResult[n];
-    for (int c = 0; c < answers.size(); c++) {
-      int[] idx = members.get(c);
-      for (int k = 0; k < idx.length; k++) {
-        out[idx[k]] = answers.get(c).get(k);
-      }
-    }
-    return Arrays.asList(out);
+      return ApiCall.post(UnaryOperator.identity(), bytes(p), body -> parseLogprobs(body, lens),
+          what.get(idx[0]) + (idx.length > 1 ? " and " + (idx.length - 1) + " more in the same request" : ""));
+    });
   }
 
   /** lm-eval's {@code LocalCompletionsAPI.parse_logprobs}, checked: an answer that does not fit is retried. */
@@ -323,71 +338,67 @@ final class CompletionsLanguageModel extends HttpLanguageModel {
     }
     String eos = eos();
     int bs = settings.batchSize();
-    List<ApiCall<List<String>>> calls = new ArrayList<>();
+    int[] lengths = new int[batch.size()];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = codePoints(batch.get(i).context());
+    }
     List<int[]> members = new ArrayList<>();
+    List<GenChunk> chunks = new ArrayList<>();
     for (Map.Entry<GenerationParams, List<Integer>> g : groups.entrySet()) {
       GenKwargs kw = GenKwargs.of(g.getKey(), settings.maxGenToks());
       List<Integer> idx = new ArrayList<>(g.getValue());
-      idx.sort(Comparator.comparingInt(i -> -codePoints(batch.get(i).context())));
-      List<int[]> encoded = null;
-      if (settings.tokenizedRequests()) {
-        List<String> contexts = idx.stream().map(i -> batch.get(i).context()).toList();
-        encoded = tokenizer.encode(contexts, settings.addBosToken());
-        int maxContext = settings.maxLength() - kw.truncationGenToks();
-        for (int k = 0; k < encoded.size(); k++) {
-          encoded.set(k, pythonTail(encoded.get(k), maxContext));
-        }
-      }
+      idx.sort(Comparator.comparingInt(i -> -lengths[i]));
       // the group's shared fields, converted once (only read when each body is written)
-      JsonNode maxTokens = JSON.valueToTree(kw.maxTokensOrGenToks());
-      JsonNode temperature = JSON.valueToTree(kw.temperature());
-      JsonNode stop = JSON.valueToTree(kw.stop(eos));
-      ObjectNode rest = JSON.createObjectNode();
-      kw.rest().forEach((k, v) -> rest.set(k, JSON.valueToTree(v)));
+      ObjectNode shared = JSON.createObjectNode();
+      shared.put("model", settings.model());
+      shared.set("max_tokens", JSON.valueToTree(kw.maxTokensOrGenToks()));
+      shared.set("temperature", JSON.valueToTree(kw.temperature()));
+      shared.set("stop", JSON.valueToTree(kw.stop(eos)));
+      shared.put("seed", settings.seed());
+      kw.rest().forEach((k, v) -> shared.set(k, JSON.valueToTree(v)));
+      int maxContext = settings.maxLength() - kw.truncationGenToks();
       for (int start = 0; start < idx.size(); start += bs) {
-        int end = Math.min(idx.size(), start + bs);
-        ObjectNode p = JSON.createObjectNode();
-        if (encoded != null) {
-          ArrayNode prompts = p.putArray("prompt");
-          for (int k = start; k < end; k++) {
-            ArrayNode ids = prompts.addArray();
-            for (int id : encoded.get(k)) {
-              ids.add(id);
-            }
-          }
-        } else if (bs <= 1) {
-          p.put("prompt", batch.get(idx.get(start)).context());
-        } else {
-          ArrayNode prompts = p.putArray("prompt");
-          for (int k = start; k < end; k++) {
-            prompts.add(batch.get(idx.get(k)).context());
+        int[] m = idx.subList(start, Math.min(idx.size(), start + bs)).stream().mapToInt(Integer::intValue).toArray();
+        members.add(m);
+        chunks.add(new GenChunk(shared, kw.sampled(), maxContext));
+      }
+    }
+    // each request's payload is written when the pool takes it, so the first ones are sent while the rest wait
+    return executeSpread(batch.size(), members, c -> {
+      int[] m = members.get(c);
+      GenChunk chunk = chunks.get(c);
+      ObjectNode p = JSON.createObjectNode();
+      if (settings.tokenizedRequests()) {
+        List<String> contexts = new ArrayList<>(m.length);
+        for (int i : m) {
+          contexts.add(batch.get(i).context());
+        }
+        ArrayNode prompts = p.putArray("prompt");
+        for (int[] encoded : tokenizer.encode(contexts, settings.addBosToken())) {
+          ArrayNode ids = prompts.addArray();
+          for (int id : pythonTail(encoded, chunk.maxContext())) {
+            ids.add(id);
           }
         }
-        p.put("model", settings.model());
-        p.set("max_tokens", maxTokens);
-        p.set("temperature", temperature);
-        p.set("stop", stop);
-        p.put("seed", settings.seed());
-        p.setAll(rest);
-        int count = end - start;
-        int[] m = idx.subList(start, end).stream().mapToInt(Integer::intValue).toArray();
-        members.add(m);
-        ApiCall<List<String>> call = ApiCall.post(UnaryOperator.identity(), bytes(p),
-            body -> parseTexts(body, count, settings.noneAnswer()),
-            "generate_until request " + m[0] + " ('" + abbreviate(batch.get(m[0]).context()) + "')");
-        calls.add(kw.sampled() ? call.distinct() : call);
+      } else if (bs <= 1) {
+        p.put("prompt", batch.get(m[0]).context());
+      } else {
+        ArrayNode prompts = p.putArray("prompt");
+        for (int i : m) {
+          prompts.add(batch.get(i).context());
+        }
       }
-    }
-    List<List<String>> answers = pool.execute(calls);
-    String[] out = new String[batch.size()];
-    for (int c = 0; c < answers.size(); c++) {
-      int[] m = members.get(c);
-      for (int k = 0; k < m.length; k++) {
-        out[m[k]] = answers.get(c).get(k);
-      }
-    }
-    return Arrays.asList(out);
+      p.setAll(chunk.shared());
+      int count = m.length;
+      ApiCall<List<String>> call = ApiCall.post(UnaryOperator.identity(), bytes(p),
+          body -> parseTexts(body, count, settings.noneAnswer()),
+          "generate_until request " + m[0] + " ('" + abbreviate(batch.get(m[0]).context()) + "')");
+      return chunk.sampled() ? call.distinct() : call;
+    });
   }
+
+  /** What the requests of one generation group share: the payload's fields besides the prompt. */
+  private record GenChunk(ObjectNode shared, boolean sampled, int maxContext) {}
 
   /** lm-eval's {@code parse_generations}: {@code choices[i].text} by index; null becomes the placeholder. */
   static List<String> parseTexts(byte[] body, int count, String noneAnswer) throws IOException {

@@ -3,7 +3,6 @@ package org.lmeval.plugin.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -85,16 +84,14 @@ final class GgufLanguageModel extends HttpLanguageModel {
 
   @Override
   List<LoglikelihoodResult> doLoglikelihood(List<LoglikelihoodRequest> batch) {
-    List<ApiCall<LoglikelihoodResult>> calls = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    return pool.execute(batch.size(), i -> {
       LoglikelihoodRequest r = batch.get(i);
       int contextLength = codePoints(r.context());
-      calls.add(ApiCall.post(GgufLanguageModel::completions,
+      return ApiCall.post(GgufLanguageModel::completions,
           bytes(payload(r.context() + r.continuation(), !r.continuation().isEmpty())),
           body -> result(body, contextLength),
-          "loglikelihood request " + i + " (context '" + abbreviate(r.context()) + "')"));
-    }
-    return pool.execute(calls);
+          "loglikelihood request " + i + " (context '" + abbreviate(r.context()) + "')");
+    });
   }
 
   /** lm-eval's {@code get_result}. */
@@ -146,19 +143,17 @@ final class GgufLanguageModel extends HttpLanguageModel {
 
   @Override
   List<String> doGenerate(List<GenerationRequest> batch) {
-    List<ApiCall<String>> calls = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    return pool.execute(batch.size(), i -> {
       GenerationRequest r = batch.get(i);
       ObjectNode p = payload(r.context(), false);
       p.set("stop", JSON.valueToTree(r.params().until()));
-      calls.add(ApiCall.post(GgufLanguageModel::completions, bytes(p), body -> {
+      return ApiCall.post(GgufLanguageModel::completions, bytes(p), body -> {
         JsonNode text = object(body).path("choices").path(0).get("text");
         if (text == null || !text.isTextual()) {
           throw new IOException("no choices[0].text in the answer");
         }
         return PythonStrings.strip(text.asText());
-      }, "generate_until request " + i + " ('" + abbreviate(r.context()) + "')"));
-    }
-    return pool.execute(calls);
+      }, "generate_until request " + i + " ('" + abbreviate(r.context()) + "')");
+    });
   }
 }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
@@ -14,9 +18,11 @@ import org.lmeval.api.model.GenerationRequest;
 import org.lmeval.api.model.LanguageModel;
 import org.lmeval.api.model.LoglikelihoodRequest;
 import org.lmeval.api.model.LoglikelihoodResult;
+import org.lmeval.api.model.PartialResultsException;
 import org.lmeval.api.model.RequestType;
 import org.lmeval.api.model.RollingRequest;
 import org.lmeval.api.model.RollingResult;
+import org.lmeval.plugin.http.client.ApiCall;
 import org.lmeval.plugin.http.client.RequestPool;
 
 /**
@@ -81,8 +87,9 @@ abstract class HttpLanguageModel implements LanguageModel {
 
   /**
    * Enough requests for every connection 32 times over: num_concurrent x batch_size x 32. The kernel waits for a whole
-   * batch before handing over the next, so the connections drain at each batch end (about half a round lost, plus
-   * the next batch's preparation); 32 rounds per batch keep that under a few percent (8 lost 6 % at 256).
+   * batch before handing over the next, so the connections drain at each batch end (about half a round lost; the
+   * next batch's first requests are sent while the rest are built); 32 rounds per batch keep that under a few
+   * percent (8 lost 6 % at 256).
    */
   @Override
   public int preferredBatchSize() {
@@ -93,6 +100,41 @@ abstract class HttpLanguageModel implements LanguageModel {
   @Override
   public String modelName() {
     return settings.modelName().orElse("");
+  }
+
+  /**
+   * Runs {@code members.size()} calls (built in order by {@code call}, each sent as soon as it is built) whose
+   * answers are lists: element {@code k} of call {@code c}'s answer is the result for batch index
+   * {@code members.get(c)[k]}. Returns the results in batch order.
+   *
+   * @throws PartialResultsException when the batch failed after some calls were answered: every batch index those
+   *     answers cover, with its result
+   */
+  <R> List<R> executeSpread(int batchSize, List<int[]> members, IntFunction<ApiCall<List<R>>> call) {
+    List<List<R>> answers;
+    try {
+      answers = pool.execute(members.size(), call);
+    } catch (PartialResultsException partial) {
+      Map<Integer, Object> byIndex = new HashMap<>();
+      partial.results().forEach((c, answer) -> {
+        int[] idx = members.get(c);
+        List<?> list = (List<?>) answer;
+        for (int k = 0; k < idx.length; k++) {
+          byIndex.put(idx[k], list.get(k));
+        }
+      });
+      throw partial.withResults(byIndex);
+    }
+    Object[] out = new Object[batchSize];
+    for (int c = 0; c < answers.size(); c++) {
+      int[] idx = members.get(c);
+      for (int k = 0; k < idx.length; k++) {
+        out[idx[k]] = answers.get(c).get(k);
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<R> results = (List<R>) Arrays.asList(out);
+    return results;
   }
 
   /** The pool's counters (requests, retries, rate limits, concurrency reached). */

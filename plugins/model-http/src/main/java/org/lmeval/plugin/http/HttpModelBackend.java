@@ -14,6 +14,7 @@ import org.lmeval.plugin.http.client.RequestPool;
 import org.lmeval.plugin.http.client.RetryPolicy;
 import org.lmeval.plugin.http.tokenizer.HuggingFaceTokenizer;
 import org.lmeval.plugin.http.tokenizer.RemoteTokenizer;
+import org.lmeval.plugin.http.tiktoken.TiktokenTokenizer;
 import org.lmeval.plugin.http.tokenizer.Tokenizer;
 
 /**
@@ -93,8 +94,7 @@ final class HttpModelBackend implements ModelBackend {
       switch (backend) {
         case "remote" -> tokenizer = RemoteTokenizer.open(pool, settings.baseUrls().get(0));
         case "huggingface" -> tokenizer = HuggingFaceTokenizer.load(requireModel(settings), "model", revision, hub);
-        case "tiktoken" -> reason = "tiktoken tokenizers are not available in lm-eval-java; give model arg "
-            + "tokenizer=<path of a tokenizer.json> for token-aware requests";
+        case "tiktoken" -> tokenizer = tiktoken(settings);
         case "auto" -> {
           if (RemoteTokenizer.supported(pool)) {
             tokenizer = RemoteTokenizer.open(pool, settings.baseUrls().get(0));
@@ -123,6 +123,17 @@ final class HttpModelBackend implements ModelBackend {
           settings.retryBaseDelay(), settings.retryMaxDelay(), settings.probeEcho(), settings.noneAnswer());
     }
     return new CompletionsLanguageModel(kind, effective, pool, tokenizer, reason);
+  }
+
+  /** lm-eval: {@code tiktoken.encoding_for_model(model)}, with a warning when base_url is not OpenAI's. */
+  private TiktokenTokenizer tiktoken(HttpSettings settings) {
+    TiktokenTokenizer t = TiktokenTokenizer.forModel(settings.model());
+    if (!settings.baseUrls().get(0).contains("openai")) {
+      LOG.log(System.Logger.Level.WARNING, kind.modelName + ": base_url " + settings.baseUrls().get(0) + " with the "
+          + "(OpenAI) tiktoken tokenizer backend; give tokenizer_backend=huggingface and the tokenizer if the model "
+          + "does not use tiktoken");
+    }
+    return t;
   }
 
   private String requireModel(HttpSettings settings) {

@@ -3,7 +3,6 @@ package org.lmeval.plugin.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,37 +43,33 @@ final class TextSynthLanguageModel extends HttpLanguageModel {
 
   @Override
   List<LoglikelihoodResult> doLoglikelihood(List<LoglikelihoodRequest> batch) {
-    List<ApiCall<LoglikelihoodResult>> calls = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    return pool.execute(batch.size(), i -> {
       LoglikelihoodRequest r = batch.get(i);
       ObjectNode p = JSON.createObjectNode().put("context", r.context()).put("continuation", r.continuation());
-      calls.add(ApiCall.post(base -> engineUrl(base, "logprob"), bytes(p), body -> {
+      return ApiCall.post(base -> engineUrl(base, "logprob"), bytes(p), body -> {
         JsonNode out = object(body);
         if (!out.path("logprob").isNumber()) {
           throw new IOException("no 'logprob' in the answer");
         }
         return new LoglikelihoodResult(out.get("logprob").asDouble(), out.path("is_greedy").asBoolean(false));
-      }, "loglikelihood request " + i + " (context '" + abbreviate(r.context()) + "')"));
-    }
-    return pool.execute(calls);
+      }, "loglikelihood request " + i + " (context '" + abbreviate(r.context()) + "')");
+    });
   }
 
   @Override
   List<String> doGenerate(List<GenerationRequest> batch) {
-    List<ApiCall<String>> calls = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    return pool.execute(batch.size(), i -> {
       GenerationRequest r = batch.get(i);
       ObjectNode p = JSON.createObjectNode().put("prompt", r.context()).put("max_tokens", MAX_GEN_TOKS)
           .put("top_k", 1);
       p.set("stop", JSON.valueToTree(r.params().until()));
-      calls.add(ApiCall.post(base -> engineUrl(base, "completions"), bytes(p), body -> {
+      return ApiCall.post(base -> engineUrl(base, "completions"), bytes(p), body -> {
         JsonNode text = object(body).get("text");
         if (text == null || !text.isTextual()) {
           throw new IOException("no 'text' in the answer");
         }
         return text.asText();
-      }, "generate_until request " + i + " ('" + abbreviate(r.context()) + "')"));
-    }
-    return pool.execute(calls);
+      }, "generate_until request " + i + " ('" + abbreviate(r.context()) + "')");
+    });
   }
 }

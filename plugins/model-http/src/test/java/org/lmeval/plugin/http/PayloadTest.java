@@ -46,6 +46,22 @@ class PayloadTest {
   }
 
   @Test
+  void openaiCompletionsTokenizesWithTiktokenByDefault() {
+    try (OpenAiCompatibleServer s = OpenAiCompatibleServer.builder(new ChainRuleLanguageModel()).threadSafeModel()
+        .modelName("davinci-002").recordBodies().start(); LanguageModel m = open(BackendKind.OPENAI_COMPLETIONS,
+            Map.of("model", "davinci-002", "base_url", s.completionsUrl(), "probe_echo", false))) {
+      assertTrue(m.supportedRequests().contains(org.lmeval.api.model.RequestType.LOGLIKELIHOOD));
+      m.loglikelihood(List.of(new LoglikelihoodRequest("Hello,", " world")));
+      m.generateUntil(List.of(new GenerationRequest("Hello,", PARAMS)));
+      List<String> bodies = s.bodies();
+      // cl100k_base ids of "Hello," and " world" (tiktoken.encoding_for_model("davinci-002"))
+      assertTrue(bodies.get(0).startsWith("{\"model\":\"davinci-002\",\"prompt\":[[9906,11,1917]],"), bodies.get(0));
+      assertTrue(bodies.get(1).startsWith("{\"prompt\":[[9906,11]],\"model\":\"davinci-002\",\"max_tokens\":5,"
+          + "\"temperature\":0,\"stop\":[\"\\n\\n\",\"<|endoftext|>\"]"), bodies.get(1));
+    }
+  }
+
+  @Test
   void textPromptsAreBareStringsAtBatchSizeOne() {
     try (OpenAiCompatibleServer s = server(); LanguageModel m = open(BackendKind.LOCAL_COMPLETIONS,
         Map.of("model", "test-model", "base_url", s.completionsUrl(), "tokenizer_backend", "none"))) {

@@ -38,10 +38,14 @@ final class AdaptiveLimit {
     }
   }
 
-  synchronized void onSuccess() {
+  /** Returns whether the limit rose to a new whole number (a request more may start). */
+  synchronized boolean onSuccess() {
     if (limit < max) {
+      int before = (int) limit;
       limit = Math.min(max, limit + 1.0 / Math.floor(limit));
+      return (int) limit > before;
     }
+    return false;
   }
 
   int max() {

@@ -13,12 +13,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -30,6 +36,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
+import org.lmeval.api.model.PartialResultsException;
 
 /**
  * Sends batches of {@link ApiCall}s with up to {@code num_concurrent} in flight and returns their results in call
@@ -39,21 +46,38 @@ import org.lmeval.api.EvalException;
  * <p>Per call: connection errors, timeouts, truncated bodies, 5xx, 408 and unreadable answers are retried with
  * back-off ({@link RetryPolicy}); 429 (and 503 with {@code Retry-After}) wait as the server asks and halve the
  * concurrency ({@link AdaptiveLimit}); 401, 403 and 404 stop the batch at once (no other answer would differ);
- * other 4xx fail that call. Calls already in flight when a batch fails are still awaited, and their answers are
- * kept: if the same calls come again (the batch is retried) they are not sent twice.
+ * other 4xx fail that call. Calls already in flight when a batch fails are still awaited; the failure is a
+ * {@link PartialResultsException} carrying every answer received, and the answers are also kept: if the same calls
+ * come again (the batch is retried) they are not sent twice.
+ *
+ * <p>Calls are sent while the batch is still being built ({@link #execute(int, IntFunction)}): the caller builds and
+ * queues, starter threads send while connections are free, and the thread of each answer hands its connection to
+ * the next queued call. The caller builds at most {@code max(1024, 16 x num_concurrent)} calls ahead of the sending,
+ * so a huge batch's payloads never all sit in memory (and in the garbage collector's way) at once; an answered
+ * call's payload is let go.
  *
  * <p>Thread-safe; one pool per opened model.
  */
 public final class RequestPool implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int EXCERPT = 200;
+  /** Requests one thread takes from the queue per turn of the lock. */
+  private static final int CHUNK = 16;
+  /** Built calls waiting for a connection, at least, and in rounds of num_concurrent: the building's head start. */
+  private static final int LOOKAHEAD_MIN = 1024;
+  private static final int LOOKAHEAD_ROUNDS = 16;
+  /** Threads that send queued requests while connections are free (see {@link #requestStart}). */
+  private static final int STARTERS = 4;
 
   /** What a backend tells the pool so that its errors name the right fix. */
   public record Hints(String backend, String credentialHint, String notFoundHint) {}
 
-  /** Counters since the pool was opened. {@code inFlightNanos} integrates requests in flight over time. */
+  /**
+   * Counters since the pool was opened. {@code inFlightNanos} integrates requests in flight over time; {@code queued}
+   * is the number of requests built and waiting for a free connection now.
+   */
   public record Stats(long exchanges, long retries, long rateLimited, int maxInFlight, long inFlightNanos,
-      int currentLimit, int lowestLimit, List<Long> servedPerReplica) {}
+      int currentLimit, int lowestLimit, List<Long> servedPerReplica, int inFlight, int queued) {}
 
   private final OkHttpClient client;
   private final Replicas replicas;
@@ -62,10 +86,16 @@ public final class RequestPool implements AutoCloseable {
   private final AdaptiveLimit limit;
   private final Hints hints;
   private final ScheduledThreadPoolExecutor timer;
+  /** Sends what the submitting thread queued, so that building the batch never waits for a send. */
+  private final ThreadPoolExecutor starter;
+  private final AtomicInteger pendingStarts = new AtomicInteger();
   private final Map<String, Object> kept = new ConcurrentHashMap<>();
 
   private final Object lock = new Object();
   private final ArrayDeque<Task> ready = new ArrayDeque<>();
+  /** How many built calls may wait for a connection before the building thread waits for room. */
+  private final int lookahead;
+  private int buildersWaiting;
   private int inFlight;
   private int maxInFlight;
   private long lastChange = System.nanoTime();
@@ -90,6 +120,7 @@ public final class RequestPool implements AutoCloseable {
     this.headers = h.build();
     this.retry = retry;
     this.limit = new AdaptiveLimit(maxConcurrent);
+    this.lookahead = Math.max(LOOKAHEAD_MIN, LOOKAHEAD_ROUNDS * maxConcurrent);
     this.hints = hints;
     this.timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "lmeval-http-retry");
@@ -97,6 +128,12 @@ public final class RequestPool implements AutoCloseable {
       return t;
     });
     this.timer.setRemoveOnCancelPolicy(true);
+    AtomicInteger starters = new AtomicInteger();
+    this.starter = new ThreadPoolExecutor(STARTERS, STARTERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "lmeval-http-start-" + starters.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -104,44 +141,97 @@ public final class RequestPool implements AutoCloseable {
    *
    * @throws EvalException {@code BACKEND_UNAVAILABLE} when no server could be reached or credentials were refused,
    *     {@code INVALID_ARGUMENT} for a 404 (unknown model or endpoint), {@code BACKEND_FAILURE} when calls still
-   *     failed after their retries (the message names the first such call and why)
+   *     failed after their retries (the message names the first such call and why); a
+   *     {@link PartialResultsException} (with that code and message) when some calls were answered before the
+   *     batch failed, carrying their results by index in {@code calls}
+   */
+  public <T> List<T> execute(List<ApiCall<T>> calls) {
+    return execute(calls.size(), calls::get);
+  }
+
+  /**
+   * Runs {@code count} calls, built in order on the caller's thread by {@code call}, and returns their results in
+   * order. Each call is sent as soon as it is built and a connection is free, so the first answers arrive while
+   * the batch's later payloads are still being written. A batch that fails stops building. Failures as
+   * {@link #execute(List)}; a {@link RuntimeException} thrown by {@code call} is rethrown once the calls already
+   * sent have been answered (their results are kept for a retried batch).
    */
   @SuppressWarnings("unchecked")
-  public <T> List<T> execute(List<ApiCall<T>> calls) {
-    if (calls.isEmpty()) {
+  public <T> List<T> execute(int count, IntFunction<ApiCall<T>> call) {
+    if (count == 0) {
       return List.of();
     }
-    Batch batch = new Batch(calls.size());
-    Map<String, Object> byKey = new HashMap<>(); // a Task, or a result kept from an earlier failed batch
-    List<Task> tasks = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i++) {
-      ApiCall<T> call = calls.get(i);
-      String key = call.deduplicable() ? key(call) : null;
-      Object seen = key == null ? null : byKey.computeIfAbsent(key, kept::get);
-      if (seen instanceof Task same) {
-        same.indices = Arrays.copyOf(same.indices, same.indices.length + 1);
-        same.indices[same.indices.length - 1] = i;
-      } else if (seen != null) {
-        batch.results[i] = seen;
-      } else {
-        Task t = new Task(batch, call, key, i);
-        tasks.add(t);
-        if (key != null) {
-          byKey.put(key, t);
-        }
-      }
-    }
-    if (tasks.isEmpty()) {
-      return (List<T>) Arrays.asList(batch.results);
-    }
+    Batch batch = new Batch(count);
     synchronized (lock) {
       if (closed) {
         throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
       }
-      batch.remaining = tasks.size();
-      ready.addAll(tasks);
+      batch.remaining = 1; // the submitter's share: the batch is not done before every call is submitted
     }
-    pump();
+    Map<String, Object> byKey = new HashMap<>(); // a Task, or a result kept from an earlier failed batch
+    List<Task> tasks = new ArrayList<>();
+    RuntimeException buildFailure = null;
+    try {
+      for (int i = 0; i < count && !batch.aborted; i++) {
+        ApiCall<T> c = call.apply(i);
+        String key = c.deduplicable() ? key(c) : null;
+        Object seen = key == null ? null : byKey.computeIfAbsent(key, kept::get);
+        if (seen instanceof Task same) {
+          synchronized (lock) {
+            same.indices = Arrays.copyOf(same.indices, same.indices.length + 1);
+            same.indices[same.indices.length - 1] = i;
+            if (same.done && same.succeeded) {
+              batch.results[i] = batch.results[same.indices[0]];
+            }
+          }
+        } else if (seen != null) {
+          batch.results[i] = seen;
+        } else {
+          Task t = new Task(batch, c, key, i);
+          tasks.add(t);
+          if (key != null) {
+            byKey.put(key, t);
+          }
+          int free;
+          synchronized (lock) {
+            if (closed) {
+              throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": the model is closed");
+            }
+            batch.remaining++;
+            ready.addLast(t);
+            // build ahead only so far: a huge batch's payloads never all wait in memory at once
+            while (ready.size() >= lookahead && !batch.aborted && !closed) {
+              if (inFlight < limit.current()) {
+                requestStart(limit.current() - inFlight); // whoever sends next wakes this thread
+              }
+              buildersWaiting++;
+              try {
+                lock.wait();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": interrupted while "
+                    + "sending requests");
+              } finally {
+                buildersWaiting--;
+              }
+            }
+            free = limit.current() - inFlight;
+          }
+          if (free > 0) {
+            requestStart(free);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      buildFailure = e;
+      abort(batch, null);
+    } finally {
+      synchronized (lock) {
+        if (--batch.remaining == 0) {
+          batch.done.countDown();
+        }
+      }
+    }
     try {
       batch.done.await();
     } catch (InterruptedException e) {
@@ -149,21 +239,29 @@ public final class RequestPool implements AutoCloseable {
       abort(batch, new EvalException(ErrorCode.BACKEND_FAILURE, hints.backend() + ": interrupted while waiting for "
           + "the server"));
     }
+    EvalException failed;
+    Map<Integer, Object> answered = new LinkedHashMap<>();
     synchronized (lock) {
-      if (batch.fatal != null || !batch.failures.isEmpty()) {
+      failed = batch.fatal != null ? batch.fatal : batch.failures.isEmpty() ? null : failure(batch, count);
+      if (failed != null || buildFailure != null) {
         for (Task t : tasks) {
           Object r = batch.results[t.indices[0]];
           if (r != null && t.key != null) {
             kept.put(t.key, r);
           }
         }
+        for (int i = 0; i < count; i++) {
+          if (batch.results[i] != null) {
+            answered.put(i, batch.results[i]);
+          }
+        }
       }
     }
-    if (batch.fatal != null) {
-      throw batch.fatal;
+    if (buildFailure != null) {
+      throw buildFailure;
     }
-    if (!batch.failures.isEmpty()) {
-      throw failure(batch, calls.size());
+    if (failed != null) {
+      throw answered.isEmpty() ? failed : new PartialResultsException(failed, answered);
     }
     if (!kept.isEmpty()) {
       kept.keySet().removeAll(byKey.keySet());
@@ -176,7 +274,7 @@ public final class RequestPool implements AutoCloseable {
     synchronized (lock) {
       account(System.nanoTime());
       return new Stats(exchanges, retries, rateLimited, maxInFlight, inFlightNanos, limit.current(), limit.lowest(),
-          replicas.served());
+          replicas.served(), inFlight, ready.size());
     }
   }
 
@@ -184,8 +282,10 @@ public final class RequestPool implements AutoCloseable {
   public void close() {
     synchronized (lock) {
       closed = true;
+      lock.notifyAll();
     }
     timer.shutdownNow();
+    starter.shutdownNow();
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
@@ -193,25 +293,64 @@ public final class RequestPool implements AutoCloseable {
 
   // ---- scheduling
 
+  /**
+   * Sends queued requests while connections are free, {@value #CHUNK} per turn of the lock, so that several threads
+   * (the starters and the threads of answers that just came back) send at once when many connections are free.
+   */
   private void pump() {
-    List<Task> starting = new ArrayList<>();
-    synchronized (lock) {
-      while (!closed && inFlight < limit.current() && !ready.isEmpty()) {
-        Task t = ready.pollFirst();
-        if (t.batch.aborted) {
-          taskDone(t);
-          continue;
-        }
-        long now = System.nanoTime();
-        account(now);
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        exchanges++;
-        starting.add(t);
+    List<Task> starting = new ArrayList<>(CHUNK);
+    while (true) {
+      synchronized (lock) {
+        take(starting, CHUNK);
       }
+      if (starting.isEmpty()) {
+        return;
+      }
+      for (Task t : starting) {
+        send(t);
+      }
+      starting.clear();
     }
-    for (Task t : starting) {
-      send(t);
+  }
+
+  /** Moves up to {@code max} queued requests into {@code starting} while connections are free. Guarded by lock. */
+  private void take(List<Task> starting, int max) {
+    if (buildersWaiting > 0 && ready.size() <= lookahead - lookahead / 4) {
+      lock.notifyAll();
+    }
+    while (starting.size() < max && !closed && inFlight < limit.current() && !ready.isEmpty()) {
+      Task t = ready.pollFirst();
+      if (t.batch.aborted) {
+        taskDone(t);
+        continue;
+      }
+      account(System.nanoTime());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      exchanges++;
+      starting.add(t);
+    }
+  }
+
+  /**
+   * Has the starter threads send what is queued while connections are free. Sending (OkHttp's enqueue) costs far
+   * more than building a payload, and at the start of a batch every connection is free: done on the submitting
+   * thread, the sends would hold back the building, and the answers' threads would find nothing queued to send
+   * next. Requests coalesce: one pass sends everything that fits; more passes (up to {@value #STARTERS}) run at once
+   * only while many connections are free (one more per 64), as at the start of a batch.
+   */
+  private void requestStart(int free) {
+    if (pendingStarts.get() >= Math.min(STARTERS, 1 + free / 64)) {
+      return;
+    }
+    pendingStarts.incrementAndGet();
+    try {
+      starter.execute(() -> {
+        pendingStarts.decrementAndGet();
+        pump();
+      });
+    } catch (RejectedExecutionException e) {
+      pendingStarts.decrementAndGet(); // closed
     }
   }
 
@@ -295,21 +434,35 @@ public final class RequestPool implements AutoCloseable {
 
   private void finish(Task t, Replicas.Replica replica, boolean unreachable, Outcome outcome) {
     long now = System.nanoTime();
+    if (outcome.kind == Kind.SUCCESS) {
+      // the hand-over first: each lock taken before it keeps the connection idle longer
+      List<Task> next = new ArrayList<>(1);
+      synchronized (lock) { // one turn of the lock frees the connection and gives it the next queued request
+        account(now);
+        inFlight--;
+        for (int i : t.indices) {
+          t.batch.results[i] = outcome.value;
+        }
+        t.succeeded = true;
+        t.call = null; // its body and parser are not needed any more
+        taskDone(t);
+        take(next, 1);
+      }
+      for (Task n : next) {
+        send(n);
+      }
+      replicas.release(replica, false, now);
+      if (limit.onSuccess() && !next.isEmpty()) {
+        pump(); // a connection more is allowed
+      }
+      return;
+    }
     replicas.release(replica, unreachable, now);
     synchronized (lock) {
       account(now);
       inFlight--;
     }
     switch (outcome.kind) {
-      case SUCCESS -> {
-        limit.onSuccess();
-        synchronized (lock) {
-          for (int i : t.indices) {
-            t.batch.results[i] = outcome.value;
-          }
-          taskDone(t);
-        }
-      }
       case RATE_LIMITED -> {
         limit.onRateLimited(t.generation);
         t.rateLimits++;
@@ -365,7 +518,7 @@ public final class RequestPool implements AutoCloseable {
         }
         pump();
       }, delayNanos, TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       synchronized (lock) {
         taskDone(t);
       }
@@ -381,6 +534,7 @@ public final class RequestPool implements AutoCloseable {
 
   private void abort(Batch batch, EvalException fatal, Task cause) {
     synchronized (lock) {
+      lock.notifyAll(); // a builder waiting for room stops building
       if (batch.fatal == null) {
         batch.fatal = fatal;
       }
@@ -415,6 +569,8 @@ public final class RequestPool implements AutoCloseable {
 
   /** Guarded by lock. */
   private void account(long now) {
+    // A thread that read the clock before waiting for the lock adds a negative span: the sum stays exact (it is the
+    // sum over requests of answer time minus send time), and the wait counts as a free connection, which it is.
     inFlightNanos += (long) inFlight * (now - lastChange);
     lastChange = now;
   }
@@ -481,7 +637,7 @@ public final class RequestPool implements AutoCloseable {
 
   private static final class Task {
     final Batch batch;
-    final ApiCall<?> call;
+    ApiCall<?> call;
     final String key;
     int[] indices;
     int errors;
@@ -490,6 +646,7 @@ public final class RequestPool implements AutoCloseable {
     String lastError;
     boolean unreachable;
     boolean done;
+    boolean succeeded;
 
     Task(Batch batch, ApiCall<?> call, String key, int index) {
       this.batch = batch;
