@@ -46,6 +46,11 @@ import org.lmeval.api.model.RequestType;
  *       characters), followed by {@code max_tokens} generated tokens (default 16);
  *   <li>{@code POST /v1/chat/completions}: the messages' contents joined by blank lines are the prompt;
  *   <li>{@code POST /v1/messages}: Anthropic's Messages API, likewise;
+ *   <li>{@code POST /v1/complete}: Anthropic's legacy Text Completions API ({@code prompt} as sent, with its
+ *       {@code \n\nHuman:} / {@code \n\nAssistant:} turns; {@code max_tokens_to_sample}, {@code stop_sequences});
+ *   <li>{@code POST /openai/deployments/<deployment>/chat/completions?api-version=...}: Azure OpenAI's chat
+ *       completions (the deployment is the model; {@code api-version} required; key in {@code api-key} or
+ *       {@code Authorization: Bearer});
  *   <li>{@code POST /v1/engines/<engine>/logprob} and {@code /completions}: TextSynth's API, scored directly;
  *   <li>{@code GET /tokenizer_info}, {@code POST /tokenize}, {@code POST /detokenize}: vLLM's tokenizer endpoints;
  *   <li>{@code GET /v1/models}, {@code GET /health}.
@@ -64,6 +69,7 @@ import org.lmeval.api.model.RequestType;
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
   private static final String ALT = "<|alt|>";
+  private static final String AZURE_DEPLOYMENTS = "/openai/deployments/";
 
   private final LanguageModel model;
   private final String modelName;
@@ -83,6 +89,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+  private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
   private final boolean recordBodies;
   private final boolean scoreByPrefix;
   private volatile boolean closed;
@@ -275,6 +282,27 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The model requests received (request target with its query, headers, body), in arrival order (with
+   * {@link Builder#recordBodies()}), for checks of URLs and headers.
+   */
+  public List<RecordedRequest> recordedRequests() {
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
+  }
+
+  /**
+   * One request as received.
+   *
+   * @param method e.g. {@code POST}
+   * @param target the request target: path and query, e.g. {@code /v1/complete} or
+   *     {@code /openai/deployments/d/chat/completions?api-version=2025-03-01-preview}
+   * @param headers header names in lower case
+   * @param body the body as UTF-8 text
+   */
+  public record RecordedRequest(String method, String target, Map<String, String> headers, String body) { }
+
   /** The most requests the server was answering at once. */
   public int maxInFlight() {
     return maxInFlight.get();
@@ -353,10 +381,12 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 
   /** Answers one request; false when the connection must close. */
   private boolean handle(HttpRequest req, Socket s, OutputStream out) throws IOException {
-    boolean modelEndpoint = req.path.startsWith("/v1/") && "POST".equals(req.method);
+    boolean modelPath = req.path.startsWith("/v1/") || req.path.startsWith(AZURE_DEPLOYMENTS);
+    boolean modelEndpoint = modelPath && "POST".equals(req.method);
     FaultPlan.Fault fault = modelEndpoint ? faults.decide(req.path, req.body) : FaultPlan.Fault.NONE;
-    if (recordBodies && req.path.startsWith("/v1/")) {
+    if (recordBodies && modelPath) {
       bodies.add(req.body);
+      recorded.add(new RecordedRequest(req.method, req.target(), req.headers, req.body));
     }
     if (modelEndpoint && !latency.isZero()) {
       sleep(latency);
@@ -445,6 +475,9 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       if (req.path.startsWith("/v1/engines/")) {
         return textSynth(req.path, body);
       }
+      if (req.path.startsWith(AZURE_DEPLOYMENTS)) {
+        return azure(req, body);
+      }
       Object requested = body.get("model");
       if (requested != null && !modelName.equals(requested)) {
         return Response.json(404, errorMap("The model `" + requested + "` does not exist.", "invalid_request_error",
@@ -454,6 +487,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         case "/v1/completions" -> completions(body);
         case "/v1/chat/completions" -> chat(body);
         case "/v1/messages" -> messages(body);
+        case "/v1/complete" -> anthropicComplete(body);
         default -> Response.json(404, errorMap("Not Found: POST " + req.path, "invalid_request_error", null));
       };
     } catch (IllegalArgumentException | ClassCastException e) {
@@ -469,7 +503,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     }
     String auth = req.headers.getOrDefault("authorization", "");
     String xKey = req.headers.getOrDefault("x-api-key", "");
-    if (auth.equals("Bearer " + apiKey) || xKey.equals(apiKey)) {
+    String azureKey = req.headers.getOrDefault("api-key", "");
+    if (auth.equals("Bearer " + apiKey) || xKey.equals(apiKey) || azureKey.equals(apiKey)) {
       return null;
     }
     return Response.json(401, errorMap("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
@@ -691,6 +726,47 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     return Response.json(200, out);
   }
 
+  /** Anthropic's legacy {@code /v1/complete}: the prompt is scored as sent, turns and all. */
+  private Response anthropicComplete(Map<String, Object> body) {
+    if (!(body.get("prompt") instanceof String prompt)) {
+      throw new IllegalArgumentException("'prompt' must be a string");
+    }
+    if (!prompt.startsWith("\n\nHuman:") || !prompt.endsWith("\n\nAssistant:")) {
+      throw new IllegalArgumentException("prompt must start with \"\\n\\nHuman:\" and end with "
+          + "\"\\n\\nAssistant:\"");
+    }
+    if (!(body.get("max_tokens_to_sample") instanceof Number)) {
+      throw new IllegalArgumentException("'max_tokens_to_sample' is required");
+    }
+    String text = complete(prompt, body.get("max_tokens_to_sample"), stops(body.get("stop_sequences")));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", "compl_" + requests.get());
+    out.put("type", "completion");
+    out.put("completion", text);
+    out.put("stop_reason", "stop_sequence");
+    out.put("model", modelName);
+    return Response.json(200, out);
+  }
+
+  /** Azure OpenAI: {@code /openai/deployments/<deployment>/chat/completions?api-version=...}. */
+  private Response azure(HttpRequest req, Map<String, Object> body) {
+    String rest = req.path.substring(AZURE_DEPLOYMENTS.length());
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || !rest.substring(slash).equals("/chat/completions")) {
+      return Response.json(404, errorMap("Resource not found: POST " + req.path, "invalid_request_error", "404"));
+    }
+    String deployment = rest.substring(0, slash);
+    if (!req.query.matches("(^|.*&)api-version=[^&]+.*")) {
+      return Response.json(400, errorMap("Missing required query parameter: api-version", "invalid_request_error",
+          "MissingApiVersionParameter"));
+    }
+    if (!modelName.equals(deployment)) {
+      return Response.json(404, errorMap("The API deployment for this resource does not exist.",
+          "invalid_request_error", "DeploymentNotFound"));
+    }
+    return chat(body);
+  }
+
   private Response textSynth(String path, Map<String, Object> body) {
     if (path.endsWith("/logprob")) {
       LoglikelihoodRequest r = new LoglikelihoodRequest(String.valueOf(body.get("context")),
@@ -885,7 +961,12 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
   }
 
   /** One parsed HTTP/1.1 request. */
-  private record HttpRequest(String method, String path, Map<String, String> headers, String body) {
+  private record HttpRequest(String method, String path, String query, Map<String, String> headers, String body) {
+    /** The request target as sent: the path, and {@code ?query} if there is one. */
+    String target() {
+      return query.isEmpty() ? path : path + "?" + query;
+    }
+
     /** The next request on the connection, or null at its end. */
     static HttpRequest read(InputStream in) throws IOException {
       String line = line(in);
@@ -935,7 +1016,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       }
       String path = parts[1];
       int q = path.indexOf('?');
-      return new HttpRequest(parts[0], q < 0 ? path : path.substring(0, q), Collections.unmodifiableMap(headers),
+      return new HttpRequest(parts[0], q < 0 ? path : path.substring(0, q), q < 0 ? "" : path.substring(q + 1),
+          Collections.unmodifiableMap(headers),
           new String(body, StandardCharsets.UTF_8));
     }
 
