@@ -15,7 +15,8 @@ import org.lmeval.plugin.http.client.ApiCall;
 import org.lmeval.plugin.http.client.RequestPool;
 
 /**
- * {@code local-chat-completions}, {@code openai-chat-completions} ({@code /v1/chat/completions}) and
+ * {@code local-chat-completions}, {@code openai-chat-completions} ({@code /v1/chat/completions}),
+ * {@code azure-openai-chat-completions} (the same payload, at Azure's deployment URL) and
  * {@code anthropic-chat} (Anthropic's Messages API): one conversation per request, generation only, since chat APIs
  * return no log-probabilities of the prompt. Payloads and parsing as lm-eval's.
  */
@@ -51,7 +52,7 @@ final class ChatLanguageModel extends HttpLanguageModel {
 
   /** lm-eval's {@code LocalChatCompletion} / {@code OpenAIChatCompletion._create_payload}. */
   private ObjectNode openai(GenerationRequest r, GenKwargs kw) {
-    boolean openai = kind == BackendKind.OPENAI_CHAT_COMPLETIONS;
+    boolean openai = kind.openAiChatRules();
     List<String> until = openai && kw.until().isEmpty() ? List.of("<|endoftext|>") : kw.until();
     GenKwargs withUntil = new GenKwargs(kw.maxTokens(), kw.maxTokensGiven(), kw.maxGenToks(), kw.temperature(),
         until, kw.rest(), kw.sampled());

@@ -35,8 +35,13 @@ final class HttpModelBackend implements ModelBackend {
 
   @Override
   public Set<String> environmentVariables() {
-    return kind.apiKeyVariable == null ? Set.of(NONE_ANSWER_VARIABLE) : Set.of(NONE_ANSWER_VARIABLE,
-        kind.apiKeyVariable);
+    Set<String> names = new java.util.LinkedHashSet<>();
+    names.add(NONE_ANSWER_VARIABLE);
+    if (kind.apiKeyVariable != null) {
+      names.add(kind.apiKeyVariable);
+    }
+    names.addAll(kind.otherVariables);
+    return java.util.Collections.unmodifiableSet(names);
   }
 
   @Override
@@ -65,6 +70,9 @@ final class HttpModelBackend implements ModelBackend {
         : "set " + kind.apiKeyVariable + " (or model arg api_key, or header)";
     String notFound = "is model '" + settings.model() + "' served there, and is base_url right? ("
         + (kind.api == BackendKind.Api.GGUF || kind.api == BackendKind.Api.TEXTSYNTH ? "the server root"
+            : kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS ? "the resource endpoint, e.g. "
+                + "https://<resource>.openai.azure.com, with model = the deployment name"
+            : kind == BackendKind.ANTHROPIC_COMPLETIONS ? "the full endpoint URL, e.g. https://api.anthropic.com/v1/complete"
             : "the full endpoint URL, e.g. http://host:8000/v1/" + (kind.chat() ? "chat/completions" : "completions"))
         + ")";
     RequestPool pool = new RequestPool(client, settings.baseUrls(), settings.headers(), settings.numConcurrent(),
@@ -73,6 +81,8 @@ final class HttpModelBackend implements ModelBackend {
       return switch (kind.api) {
         case COMPLETIONS -> completions(settings, pool, modelArgs.string("revision").orElse(null), context.hub());
         case CHAT, ANTHROPIC -> new ChatLanguageModel(kind, settings, pool);
+        case ANTHROPIC_COMPLETIONS -> new AnthropicCompletionsLanguageModel(settings, pool,
+            AnthropicCompletionsLanguageModel.Defaults.read(modelArgs));
         case TEXTSYNTH -> new TextSynthLanguageModel(settings, pool);
         case GGUF -> new GgufLanguageModel(kind, settings, pool);
       };

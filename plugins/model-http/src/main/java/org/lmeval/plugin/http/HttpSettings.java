@@ -80,13 +80,39 @@ record HttpSettings(
 
   private static final System.Logger LOG = System.getLogger("org.lmeval.plugin.http");
 
+  static final String AZURE_ENDPOINT_VARIABLE = "AZURE_OPENAI_ENDPOINT";
+  static final String AZURE_DEPLOYMENT_VARIABLE = "AZURE_OPENAI_DEPLOYMENT_NAME";
+  static final String AZURE_API_VERSION_VARIABLE = "AZURE_OPENAI_API_VERSION";
+  /** lm-eval 0.4.13's default {@code api_version}. */
+  static final String AZURE_DEFAULT_API_VERSION = "2025-03-01-preview";
+  /** Model args lm-eval's Azure class accepts but never passes on (and that would change the requests). */
+  static final List<String> AZURE_DROPPED_ARGS = List.of("pretrained", "max_gen_toks", "seed", "eos_string",
+      "think_end_token", "max_length", "tokenizer", "tokenizer_backend", "tokenized_requests", "add_bos_token",
+      "custom_prefix_token_id");
+
   static HttpSettings read(BackendKind kind, Options args, Map<String, String> env) {
     String model = args.string("model").orElse(null);
     String pretrained = args.string("pretrained").orElse(null);
-    if (model == null) {
+    boolean azure = kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS;
+    if (model == null && !azure) {
       model = pretrained;
     }
-    String baseUrl = args.string("base_url").orElse(kind.defaultBaseUrl);
+    if (model == null && azure) {
+      model = env.get(AZURE_DEPLOYMENT_VARIABLE);
+      if (model == null || model.isEmpty()) {
+        throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model '" + kind.modelName + "' needs the deployment "
+            + "name: set " + AZURE_DEPLOYMENT_VARIABLE + " in the environment (or give model arg model)");
+      }
+    }
+    if (model == null && kind == BackendKind.ANTHROPIC_COMPLETIONS) {
+      model = "claude-2.0";
+    }
+    String baseUrl = args.string("base_url").orElse(defaultBaseUrl(kind, env));
+    if (azure && (baseUrl == null || baseUrl.isBlank())) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model '" + kind.modelName + "' needs the resource "
+          + "endpoint: set " + AZURE_ENDPOINT_VARIABLE + " in the environment (or give model arg base_url, e.g. "
+          + "base_url=https://<resource>.openai.azure.com)");
+    }
     if (baseUrl == null || baseUrl.isBlank()) {
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model '" + kind.modelName + "' needs model arg base_url"
           + (kind.api == BackendKind.Api.GGUF ? " (the server root, e.g. base_url=http://127.0.0.1:8080)"
@@ -95,9 +121,11 @@ record HttpSettings(
                   + "the load over replicas)"));
     }
     List<String> baseUrls = new ArrayList<>();
+    String apiVersion = azure ? args.string("api_version").orElse(env.getOrDefault(AZURE_API_VERSION_VARIABLE,
+        AZURE_DEFAULT_API_VERSION)) : null;
     for (String u : baseUrl.split(",")) {
       if (!u.isBlank()) {
-        baseUrls.add(checkUrl(u.strip()));
+        baseUrls.add(checkUrl(azure ? azureUrl(u.strip(), model, apiVersion) : u.strip()));
       }
     }
     if (baseUrls.isEmpty()) {
@@ -112,7 +140,8 @@ record HttpSettings(
       throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'tokenizer_backend' must be huggingface, "
           + "remote, tiktoken, auto or none, got '" + backend + "'");
     }
-    boolean tokenized = args.bool("tokenized_requests", !kind.chat());
+    boolean textOnly = kind.chat() || kind.api == BackendKind.Api.ANTHROPIC_COMPLETIONS;
+    boolean tokenized = args.bool("tokenized_requests", !textOnly) && kind.api != BackendKind.Api.ANTHROPIC_COMPLETIONS;
     args.bool("truncate", false);
     args.bool("trust_remote_code", false);
     args.string("revision");
@@ -122,7 +151,9 @@ record HttpSettings(
     int maxRetries = positive(args, "max_retries", 3);
     int maxGenToks = positive(args, "max_gen_toks", 256);
     int batchSize = batchSize(args);
-    if (kind.chat() && batchSize > 1) {
+    if (kind.api == BackendKind.Api.ANTHROPIC_COMPLETIONS) {
+      batchSize = 1; // lm-eval's AnthropicLM takes batch_size and sends one prompt per request
+    } else if (kind.chat() && batchSize > 1) {
       LOG.log(System.Logger.Level.WARNING, kind.modelName + " does not batch prompts; using batch_size 1");
       batchSize = 1;
     }
@@ -154,6 +185,25 @@ record HttpSettings(
           + "must not be negative");
     }
     boolean probe = args.bool("probe_echo", true);
+    String azureAuth = azure ? args.string("azure_auth", "bearer").toLowerCase(Locale.ROOT) : null;
+    if (azure && !List.of("bearer", "api-key").contains(azureAuth)) {
+      throw new EvalException(ErrorCode.INVALID_ARGUMENT, "model arg 'azure_auth' must be bearer (lm-eval's "
+          + "Authorization: Bearer <key>) or api-key (Azure's api-key header), got '" + azureAuth + "'");
+    }
+    if (azure) {
+      // lm-eval 0.4.13's AzureOpenaiChatCompletionsLM calls super().__init__() without its **kwargs, so these
+      // model args never reach the requests; they are dropped here too, to send what lm-eval sends
+      List<String> dropped = AZURE_DROPPED_ARGS.stream().filter(args::contains).toList();
+      if (!dropped.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, kind.modelName + ": lm-eval 0.4.13 ignores model args " + dropped
+            + " for this model (its constructor drops them); ignoring them too, so the requests are lm-eval's "
+            + "(set max_gen_toks in the task's generation_kwargs instead)");
+      }
+      maxGenToks = 256;
+      seed = 1234;
+      eosString = null;
+      thinkEnd = null;
+    }
 
     if (apiKey == null && kind.apiKeyVariable != null) {
       apiKey = env.get(kind.apiKeyVariable);
@@ -169,13 +219,15 @@ record HttpSettings(
     if (header != null) {
       headers.putAll(header);
     } else if (apiKey != null && !apiKey.isEmpty()) {
-      if (kind.api == BackendKind.Api.ANTHROPIC) {
+      if (kind.api == BackendKind.Api.ANTHROPIC || kind.api == BackendKind.Api.ANTHROPIC_COMPLETIONS) {
         headers.put("x-api-key", apiKey);
+      } else if ("api-key".equals(azureAuth)) {
+        headers.put("api-key", apiKey);
       } else {
         headers.put("Authorization", "Bearer " + apiKey);
       }
     }
-    if (kind.api == BackendKind.Api.ANTHROPIC) {
+    if (kind.api == BackendKind.Api.ANTHROPIC || kind.api == BackendKind.Api.ANTHROPIC_COMPLETIONS) {
       headers.putIfAbsent("anthropic-version", "2023-06-01");
     }
     String none = env.getOrDefault(HttpModelBackend.NONE_ANSWER_VARIABLE, "");
@@ -198,6 +250,36 @@ record HttpSettings(
 
   Optional<String> modelName() {
     return Optional.ofNullable(model);
+  }
+
+  /**
+   * A backend's {@code base_url} when the model args give none: Azure's {@code AZURE_OPENAI_ENDPOINT};
+   * anthropic-completions' {@code ANTHROPIC_BASE_URL} (read by the {@code anthropic} SDK lm-eval uses) plus
+   * {@code /v1/complete}; else the backend's default.
+   */
+  private static String defaultBaseUrl(BackendKind kind, Map<String, String> env) {
+    if (kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS) {
+      return env.get(AZURE_ENDPOINT_VARIABLE);
+    }
+    if (kind == BackendKind.ANTHROPIC_COMPLETIONS) {
+      String root = env.get("ANTHROPIC_BASE_URL");
+      if (root != null && !root.isBlank()) {
+        return stripSlash(root.strip()) + "/v1/complete";
+      }
+    }
+    return kind.defaultBaseUrl;
+  }
+
+  /**
+   * lm-eval's {@code f"{base_url}/openai/deployments/{model}/chat/completions?api-version={api_version}"} (a
+   * trailing slash of the endpoint is dropped rather than doubled).
+   */
+  static String azureUrl(String endpoint, String deployment, String apiVersion) {
+    return stripSlash(endpoint) + "/openai/deployments/" + deployment + "/chat/completions?api-version=" + apiVersion;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String checkUrl(String url) {
