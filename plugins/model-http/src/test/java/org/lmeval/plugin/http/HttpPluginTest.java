@@ -9,8 +9,8 @@ class HttpPluginTest {
   void registersLmEvalsApiModelNames() {
     try (PluginHarness h = PluginHarness.load(HttpPlugin.class)) {
       h.assertComponents("model local-completions", "model openai-completions", "model local-chat-completions",
-          "model openai-chat-completions", "model anthropic-chat", "model anthropic-chat-completions",
-          "model textsynth", "model gguf", "model ggml");
+          "model openai-chat-completions", "model azure-openai-chat-completions", "model anthropic-chat", "model anthropic-chat-completions",
+          "model anthropic-completions", "model textsynth", "model gguf", "model ggml");
     }
   }
 }
