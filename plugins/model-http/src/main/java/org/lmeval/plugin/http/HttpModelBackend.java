@@ -67,7 +67,9 @@ final class HttpModelBackend implements ModelBackend {
     OkHttpClient client = HttpClients.create(settings.numConcurrent(), settings.timeout(),
         settings.verifyCertificate(), settings.caCertPath());
     String credentials = kind.apiKeyVariable == null ? "give the credentials with model arg header or api_key"
-        : "set " + kind.apiKeyVariable + " (or model arg api_key, or header)";
+        : "set " + kind.apiKeyVariable + " (or model arg api_key, or header)"
+            + (kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS ? "; an Azure API key (rather than an Entra ID "
+                + "token) goes in the api-key header: model arg azure_auth=api-key" : "");
     String notFound = "is model '" + settings.model() + "' served there, and is base_url right? ("
         + (kind.api == BackendKind.Api.GGUF || kind.api == BackendKind.Api.TEXTSYNTH ? "the server root"
             : kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS ? "the resource endpoint, e.g. "

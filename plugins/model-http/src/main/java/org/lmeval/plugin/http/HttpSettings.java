@@ -204,6 +204,13 @@ record HttpSettings(
       eosString = null;
       thinkEnd = null;
     }
+    if (kind.api == BackendKind.Api.ANTHROPIC_COMPLETIONS) {
+      List<String> unused = AZURE_DROPPED_ARGS.stream().filter(args::contains).toList();
+      if (!unused.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, kind.modelName + ": model args " + unused + " have no effect on this "
+            + "model (lm-eval's AnthropicLM would pass them to the anthropic SDK, which rejects them)");
+      }
+    }
 
     if (apiKey == null && kind.apiKeyVariable != null) {
       apiKey = env.get(kind.apiKeyVariable);

@@ -127,6 +127,18 @@ class AzureAndAnthropicCompletionsTest {
   }
 
   @Test
+  void aRefusedKeyPointsToTheApiKeyHeaderWithoutShowingTheKey() {
+    Map<String, String> env = new java.util.HashMap<>(azureEnv());
+    env.put("AZURE_OPENAI_API_KEY", "wrong-key-456");
+    EvalException e = assertThrows(EvalException.class, () -> TestEnvironment.evaluate(kernel, env,
+        "azure-openai-chat-completions", Map.of(), "http_gen", 1));
+    assertEquals(ErrorCode.BACKEND_UNAVAILABLE, e.code());
+    assertTrue(e.getMessage().contains("AZURE_OPENAI_API_KEY") && e.getMessage().contains("azure_auth=api-key"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("wrong-key-456"), e.getMessage());
+  }
+
+  @Test
   void settingsNeverShowTheKey() {
     for (String auth : List.of("bearer", "api-key")) {
       HttpSettings s = HttpSettings.read(BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS,
