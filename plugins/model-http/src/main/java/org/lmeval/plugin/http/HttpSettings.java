@@ -94,7 +94,7 @@ record HttpSettings(
     String model = args.string("model").orElse(null);
     String pretrained = args.string("pretrained").orElse(null);
     boolean azure = kind == BackendKind.AZURE_OPENAI_CHAT_COMPLETIONS;
-    if (model == null && !azure) {
+    if (model == null && !azure && kind != BackendKind.ANTHROPIC_COMPLETIONS) {
       model = pretrained;
     }
     if (model == null && azure) {
