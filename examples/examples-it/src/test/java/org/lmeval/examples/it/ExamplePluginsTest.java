@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmeval.api.ApiVersion;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
@@ -135,7 +136,7 @@ class ExamplePluginsTest {
       PluginStatus metric = status(kernel, "example-metric");
       assertEquals(plugins.resolve("example-metric.jar").toString(), metric.source());
       assertEquals(List.of("metric response_length"), metric.components());
-      assertEquals("1.0", metric.apiVersion());
+      assertEquals(ApiVersion.current().toString(), metric.apiVersion(), "built against this api");
       assertEquals("0.1.0-SNAPSHOT", metric.version());
       PluginStatus model = status(kernel, "example-model-osgi");
       assertEquals(plugins.resolve("example-model-osgi.jar").toString(), model.source());

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lmeval.api.ApiVersion;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
@@ -167,7 +168,7 @@ class BoundaryTest {
     });
     EvalException e = assertThrows(EvalException.class, () -> model.loglikelihood(batch(3)));
     assertEquals(ErrorCode.PLUGIN_INCOMPATIBLE, e.code());
-    assertEquals("plugin p 1.0 was built for api 1.0, runtime api is 1.0 (NoSuchMethodError: 'java.lang.String "
+    assertEquals("plugin p 1.0 was built for api 1.0, runtime api is " + ApiVersion.current() + " (NoSuchMethodError: 'java.lang.String "
         + "org.lmeval.api.Options.secret(java.lang.String)'); model backend 'm' failed on a loglikelihood batch of 3",
         e.getMessage());
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmeval.api.ApiVersion;
 import org.lmeval.api.Options;
 import org.lmeval.api.model.GenerationParams;
 import org.lmeval.api.model.GenerationRequest;
@@ -168,7 +169,7 @@ class FelixPluginSourceTest {
       assertTrue(unresolved.startsWith("bundle test.osgi.unresolved (plugin unresolved 1.2.0, file:"), unresolved);
       assertTrue(unresolved.contains("could not be started") && unresolved.contains("com.nowhere.missing"), unresolved);
       assertEquals("plugin future 1.2.0 (osgi:test.osgi.future " + plugins.resolve("future.jar") + ") was built for "
-          + "api 2.0, runtime api is 1.0: the major versions differ; rebuild the plugin against lmeval-api 1.x",
+          + "api 2.0, runtime api is " + ApiVersion.current() + ": the major versions differ; rebuild the plugin against lmeval-api 1.x",
           status(kernel, "future").error());
       assertEquals("plugin empty 1.2.0 (osgi:test.osgi.empty) has nothing to load: no "
           + "META-INF/services/org.lmeval.api.Plugin entry, no Plugin service and no LmEval-Tasks header",

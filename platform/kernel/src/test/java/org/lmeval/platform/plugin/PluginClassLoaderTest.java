@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmeval.api.ApiVersion;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
@@ -82,7 +83,7 @@ class PluginClassLoaderTest {
     try (PluginClassLoader loader = loader()) {
       // The jar carries a fake org/lmeval/api/version.properties; the api's own copy wins.
       try (InputStream in = loader.getResourceAsStream("org/lmeval/api/version.properties")) {
-        assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("api.version=1.0"));
+        assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("api.version=" + ApiVersion.current()));
       }
       List<URL> all = Collections.list(loader.getResources("org/lmeval/api/version.properties"));
       assertEquals(1, all.size(), all.toString());
@@ -174,7 +175,7 @@ class PluginClassLoaderTest {
       EvalException e = assertThrows(EvalException.class,
           () -> model.loglikelihood(List.of(new LoglikelihoodRequest("a", "b"))));
       assertEquals(ErrorCode.PLUGIN_INCOMPATIBLE, e.code());
-      assertEquals("plugin future 0.3.0 was built for api 1.0, runtime api is 1.0 (NoClassDefFoundError: "
+      assertEquals("plugin future 0.3.0 was built for api 1.0, runtime api is " + ApiVersion.current() + " (NoClassDefFoundError: "
           + "org/lmeval/api/FutureFeature); model backend 'future-model' failed on a loglikelihood batch of 1",
           e.getMessage());
     }
