@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmeval.api.ApiVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -91,7 +92,8 @@ class HelpTest {
   void versionNamesTheCompatibleLmEval() {
     CliRun.Result r = new CliRun(dir).run("--version");
     assertEquals(0, r.exitCode());
-    assertTrue(r.out().matches("lm-eval-java \\d+\\.\\d+\\.\\d+\\S* \\(lm-eval 0\\.4\\.13 compatible; API 1\\.0; Java .*\\)\\R"),
+    assertTrue(r.out().matches("lm-eval-java \\d+\\.\\d+\\.\\d+\\S* \\(lm-eval 0\\.4\\.13 compatible; API "
+        + ApiVersion.current().toString().replace(".", "\\.") + "; Java .*\\)\\R"),
         r.out());
   }
 

@@ -3,6 +3,7 @@ package org.lmeval.plugin.h2cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,13 @@ class ConcurrentWritersTest {
    * connection mid-run and must reconnect; the two write at the same time in between.
    */
   private void writeConcurrently(String location) throws Exception {
-    ChildJvm a = ChildJvm.start(dir, "writer-a", WriterChild.class, location, "a", Integer.toString(COUNT), "10");
+    Path go = dir.resolve("go-" + System.nanoTime());
+    ChildJvm a = ChildJvm.start(dir, "writer-a", WriterChild.class, location, "a", Integer.toString(COUNT), "10",
+        go.toString());
     a.await("writer a opened the cache", () -> output(a).contains("OPENED"));
     ChildJvm b = ChildJvm.start(dir, "writer-b", WriterChild.class, location, "b", Integer.toString(COUNT), "30");
+    b.await("writer b started writing", () -> output(b).contains("WRITING"));
+    Files.createFile(go); // a writes only now, however long b's JVM took to start
     a.finish();
     b.finish();
     long aStart = time(a, "WRITING");

@@ -12,8 +12,9 @@ import org.lmeval.platform.cache.ResponseCaches;
 /**
  * Writes to a shared cache from its own JVM, as a run would (through the kernel): COUNT entries of its own
  * ({@code NAME-i}) and COUNT shared ones every writer writes ({@code shared-i}, same value), in batches of 10,
- * reading each batch back, pausing MILLIS between batches. Arguments: LOCATION NAME COUNT MILLIS. Prints
- * {@code OPENED}, then {@code WRITING <epoch ms>} before the first write and {@code OK <epoch ms>} after the last.
+ * reading each batch back, pausing MILLIS between batches. Arguments: LOCATION NAME COUNT MILLIS [GO_FILE]. Prints
+ * {@code OPENED}, waits for GO_FILE to exist when given, then prints {@code WRITING <epoch ms>} before the first
+ * write and {@code OK <epoch ms>} after the last.
  */
 public final class WriterChild {
   private WriterChild() {}
@@ -30,6 +31,10 @@ public final class WriterChild {
     Kernel kernel = Kernel.start(KernelConfig.of(new H2CachePlugin()));
     try (ResponseCache cache = ResponseCaches.open(kernel.registry(), location)) {
       System.out.println("OPENED");
+      System.out.flush();
+      if (args.length > 4) {
+        awaitFile(java.nio.file.Path.of(args[4]));
+      }
       System.out.println("WRITING " + System.currentTimeMillis());
       System.out.flush();
       for (int start = 0; start < count; start += 10) {
@@ -55,5 +60,19 @@ public final class WriterChild {
       }
     }
     System.out.println("OK " + System.currentTimeMillis());
+  }
+
+  private static void awaitFile(java.nio.file.Path go) {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!java.nio.file.Files.exists(go)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no " + go + " after 120 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }
