@@ -151,8 +151,13 @@ public final class HubCache {
   public Path store(String commit, String path, Supplier<HubClient.Transfer> open, LongConsumer onBytes) {
     Path snap = safe(repoDir.resolve("snapshots").resolve(commit), path);
     synchronized (lock(snap)) {
-      if (Files.isRegularFile(snap)) {
-        return snap;
+      try {
+        if (Files.isRegularFile(snap)) { // another thread fetched it meanwhile
+          onBytes.accept(Files.size(snap));
+          return snap;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       try (HubClient.Transfer transfer = open.get()) {
         Path blobs = Files.createDirectories(repoDir.resolve("blobs"));
