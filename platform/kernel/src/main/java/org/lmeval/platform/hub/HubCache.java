@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -145,7 +147,8 @@ public final class HubCache {
    * the bytes go to {@code blobs/<etag>.incomplete} (resumed when an earlier download left it), which is
    * renamed into {@code blobs/<etag>} and linked from the snapshot; a blob already cached under that etag is
    * linked without downloading. Within this JVM one thread at a time fetches a given snapshot file or blob (the
-   * others wait, then find it cached). {@code onBytes} hears of the bytes as they arrive (or of the blob's size
+   * others wait, then find it cached), and across our processes one at a time writes a blob (a file lock in
+   * {@code .locks/}). {@code onBytes} hears of the bytes as they arrive (or of the blob's size
    * when it was cached). Without a usable etag the blob is named by its sha256.
    */
   public Path store(String commit, String path, Supplier<HubClient.Transfer> open, LongConsumer onBytes) {
@@ -167,12 +170,14 @@ public final class HubCache {
         if (etag != null && ETAG.matcher(etag).matches()) {
           blob = blobs.resolve(etag);
           synchronized (lock(blob)) {
-            if (Files.isRegularFile(blob)) {
-              onBytes.accept(Math.max(0, transfer.size()));
-            } else {
-              Path partial = blobs.resolve(etag + ".incomplete");
-              transfer.writeTo(partial, onBytes); // a failed transfer leaves it for the next attempt to resume
-              move(partial, blob);
+            try (ProcessLock held = processLock(etag)) {
+              if (Files.isRegularFile(blob)) {
+                onBytes.accept(Files.size(blob));
+              } else {
+                Path partial = blobs.resolve(etag + ".incomplete");
+                transfer.writeTo(partial, onBytes); // a failed transfer leaves it for the next attempt to resume
+                move(partial, blob);
+              }
             }
           }
         } else {
@@ -209,6 +214,44 @@ public final class HubCache {
       }
     } catch (UnsupportedOperationException | IOException e) {
       Files.copy(blob, snap, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Waits for, and takes, the lock other processes of ours take on blob {@code etag}:
+   * {@code .locks/<repo folder>/<etag>.lock} under the cache root (where {@code huggingface_hub} keeps its own
+   * locks; its {@code flock} and the JVM's {@code fcntl} locks do not see each other on Linux). Null when the
+   * lock file cannot be made (a read-only cache: then nothing can be downloaded into it either).
+   */
+  private ProcessLock processLock(String etag) {
+    Path file = root.resolve(".locks").resolve(repoDir.getFileName().toString()).resolve(etag + ".lock");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(file.getParent());
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel.lock();
+      return new ProcessLock(channel);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      return null;
+    }
+  }
+
+  /** A held {@link #processLock}; closing its channel releases it. */
+  private record ProcessLock(FileChannel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      closeQuietly(channel);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing to release
+      }
     }
   }
 

@@ -219,6 +219,28 @@ class HubDownloadTest {
   }
 
   @Test
+  void aBlobAnotherProcessIsDownloadingIsWaitedForNotFetchedAgain() throws Exception {
+    Path source = Files.write(dir.resolve("weights.bin"), WEIGHTS);
+    Path lock = dir.resolve("hub/.locks/models--acme--tiny/" + WEIGHTS_SHA + ".lock");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), BlobLockHolder.class.getName(), lock.toString(),
+        blobs().resolve(WEIGHTS_SHA).toString(), source.toString(), "1500").redirectErrorStream(true).start();
+    try {
+      String first = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
+      assertEquals("locked", first);
+      long start = System.nanoTime();
+      Path snap = snapshot();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertArrayEquals(WEIGHTS, Files.readAllBytes(snap.resolve("model.bin")));
+      assertEquals(List.of(), hub.storageRequests(WEIGHTS_SHA), "the other process's blob is used");
+      assertTrue(millis >= 500, "waited " + millis + " ms for the other process");
+    } finally {
+      child.destroy();
+      child.waitFor();
+    }
+  }
+
+  @Test
   void twoThreadsAskingForTheSameFileDownloadItOnce() throws Exception {
     hub.storageDelayMillis = 400;
     CountDownLatch go = new CountDownLatch(1);
