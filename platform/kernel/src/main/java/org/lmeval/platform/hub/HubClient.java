@@ -109,20 +109,6 @@ public final class HubClient {
     return out;
   }
 
-  /** What a {@code /resolve/} answer says about a file: its cache blob name and size, where its bytes are. */
-  public record FileMeta(String etag, long size, URI location) {}
-
-  /**
-   * Downloads {@code path} at {@code commit} into {@code target} (a fresh temporary file) and returns its
-   * metadata; a size mismatch is an error, and so is a sha256 mismatch when the etag is an LFS sha256.
-   */
-  public FileMeta download(RepoType type, String repo, String commit, String path, Path target) {
-    try (Transfer t = open(type, repo, commit, path)) {
-      t.writeTo(target, n -> { });
-      return new FileMeta(t.etag(), t.size(), t.source);
-    }
-  }
-
   /**
    * Asks {@code /resolve/} for {@code path} at {@code commit}, following redirects: the etag and size are known
    * before any byte is written (so the cache can name the partial file after the blob, and resume it).
