@@ -87,7 +87,7 @@ public final class Evaluator {
       ChatTemplate chat = settings.applyChatTemplate() == null ? null
           : ChatTemplate.of(model, settings.applyChatTemplate(), settings.model());
       TaskSelection selection = new TaskManager(registry, settings.includePaths(),
-          workDir == null ? null : workDir.resolve("task-index")).select(settings.tasks(), reported, chat);
+          workDir == null ? null : workDir.resolve("task-index"), progress).select(settings.tasks(), reported, chat);
       checkCapabilities(model, selection.tasks());
       List<Instance> all = new ArrayList<>();
       List<Integer> counts = new ArrayList<>();
@@ -178,7 +178,7 @@ public final class Evaluator {
    */
   private LanguageModel openModel(EvalSettings settings) {
     ModelBackend backend = registry.modelBackends().get(settings.model());
-    return backend.open(Options.of("model arg", modelArgs(settings)), modelContext(backend, settings));
+    return backend.open(Options.of("model arg", modelArgs(settings)), modelContext(backend, settings, progress));
   }
 
   /**
@@ -186,6 +186,11 @@ public final class Evaluator {
    * as {@link EvalSettings#modelHubOptions()} configure it (nothing is sent until a backend asks for a repo).
    */
   static ModelContext modelContext(ModelBackend backend, EvalSettings settings) {
+    return modelContext(backend, settings, Progress.none());
+  }
+
+  /** As {@link #modelContext(ModelBackend, EvalSettings)}, Hub downloads showing their bar on {@code progress}. */
+  static ModelContext modelContext(ModelBackend backend, EvalSettings settings, Progress progress) {
     Map<String, String> env = new TreeMap<>();
     for (String name : backend.environmentVariables()) {
       String value = settings.environment().get(name);
@@ -193,7 +198,7 @@ public final class Evaluator {
         env.put(name, value);
       }
     }
-    return new ModelContext(env, new HubModelSnapshots(HubSettings.of(settings.modelHubOptions())));
+    return new ModelContext(env, new HubModelSnapshots(HubSettings.of(settings.modelHubOptions()), progress));
   }
 
   /** The user's model args plus the kernel's, as the backend receives them. */

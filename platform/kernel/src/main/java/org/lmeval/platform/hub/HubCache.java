@@ -6,17 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The {@code huggingface_hub} cache layout for one repo, shared with Python:
@@ -28,6 +34,8 @@ import java.util.function.Function;
  */
 public final class HubCache {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ETAG = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.-]+");
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
   private final Path root;
   private final Path repoDir;
 
@@ -135,41 +143,121 @@ public final class HubCache {
   }
 
   /**
-   * Fetches a file into the cache: {@code download} writes the bytes to the given temporary file and returns
-   * the blob name (the etag); the blob is renamed into {@code blobs/} and linked from the snapshot.
+   * Fetches a file into the cache unless it is there: {@code open} asks the Hub for it (its etag names the blob),
+   * the bytes go to {@code blobs/<etag>.incomplete} (resumed when an earlier download left it), which is
+   * renamed into {@code blobs/<etag>} and linked from the snapshot; a blob already cached under that etag is
+   * linked without downloading. Within this JVM one thread at a time fetches a given snapshot file or blob (the
+   * others wait, then find it cached), and across our processes one at a time writes a blob (a file lock in
+   * {@code .locks/}). {@code onBytes} hears of the bytes as they arrive (or of the blob's size
+   * when it was cached). Without a usable etag the blob is named by its sha256.
    */
-  public Path store(String commit, String path, Function<Path, String> download) {
+  public Path store(String commit, String path, Supplier<HubClient.Transfer> open, LongConsumer onBytes) {
     Path snap = safe(repoDir.resolve("snapshots").resolve(commit), path);
-    try {
-      Path blobs = Files.createDirectories(repoDir.resolve("blobs"));
-      writeCacheDirTag();
-      Path tmp = blobs.resolve("download." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
-          + ".incomplete");
-      String etag;
+    synchronized (lock(snap)) {
       try {
-        etag = download.apply(tmp);
-        if (etag == null || etag.isBlank() || !etag.matches("[A-Za-z0-9_.-]+")) {
-          etag = sha256(tmp);
+        if (Files.isRegularFile(snap)) { // another thread fetched it meanwhile
+          onBytes.accept(Files.size(snap));
+          return snap;
         }
-        Path blob = blobs.resolve(etag);
-        if (!Files.exists(blob)) {
-          move(tmp, blob);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try (HubClient.Transfer transfer = open.get()) {
+        Path blobs = Files.createDirectories(repoDir.resolve("blobs"));
+        writeCacheDirTag();
+        String etag = transfer.etag();
+        Path blob;
+        if (etag != null && ETAG.matcher(etag).matches()) {
+          blob = blobs.resolve(etag);
+          synchronized (lock(blob)) {
+            try (ProcessLock held = processLock(etag)) {
+              if (Files.isRegularFile(blob)) {
+                onBytes.accept(Files.size(blob));
+              } else {
+                Path partial = blobs.resolve(etag + ".incomplete");
+                transfer.writeTo(partial, onBytes); // a failed transfer leaves it for the next attempt to resume
+                move(partial, blob);
+              }
+            }
+          }
+        } else {
+          Path tmp = blobs.resolve("download." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+              + ".incomplete");
+          try {
+            transfer.writeTo(tmp, onBytes);
+            blob = blobs.resolve(sha256(tmp));
+            synchronized (lock(blob)) {
+              if (!Files.exists(blob)) {
+                move(tmp, blob);
+              }
+            }
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
         }
-        Files.createDirectories(snap.getParent());
-        try {
-          Files.createSymbolicLink(snap, snap.getParent().relativize(blob));
-        } catch (FileAlreadyExistsException e) {
-          // another process linked it first
-        } catch (UnsupportedOperationException | IOException e) {
-          Files.copy(blob, snap, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
+        link(snap, blob);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return snap;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  private static void link(Path snap, Path blob) throws IOException {
+    Files.createDirectories(snap.getParent());
+    try {
+      Files.createSymbolicLink(snap, snap.getParent().relativize(blob));
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isRegularFile(snap)) { // a dangling link: its blob was removed
+        Files.delete(snap);
+        Files.createSymbolicLink(snap, snap.getParent().relativize(blob));
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(blob, snap, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Waits for, and takes, the lock other processes of ours take on blob {@code etag}:
+   * {@code .locks/<repo folder>/<etag>.lock} under the cache root (where {@code huggingface_hub} keeps its own
+   * locks; its {@code flock} and the JVM's {@code fcntl} locks do not see each other on Linux). Null when the
+   * lock file cannot be made (a read-only cache: then nothing can be downloaded into it either).
+   */
+  private ProcessLock processLock(String etag) {
+    Path file = root.resolve(".locks").resolve(repoDir.getFileName().toString()).resolve(etag + ".lock");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(file.getParent());
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel.lock();
+      return new ProcessLock(channel);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      return null;
+    }
+  }
+
+  /** A held {@link #processLock}; closing its channel releases it. */
+  private record ProcessLock(FileChannel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      closeQuietly(channel);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing to release
+      }
+    }
+  }
+
+  /** The JVM-wide monitor for {@code file}. */
+  private static Object lock(Path file) {
+    return LOCKS.computeIfAbsent(file.toAbsolutePath().normalize().toString(), k -> new Object());
   }
 
   private void writeCacheDirTag() {
@@ -184,7 +272,13 @@ public final class HubCache {
   private static String sha256(Path f) throws IOException {
     try {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
+      try (java.io.InputStream in = Files.newInputStream(f)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          md.update(buf, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

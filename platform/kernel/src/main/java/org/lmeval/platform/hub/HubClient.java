@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,12 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,19 +31,31 @@ import java.util.regex.Pattern;
  * The Hub's HTTP protocol for model and dataset repos, as {@code huggingface_hub} speaks it: revision info
  * ({@code /api/{models|datasets}/{repo}/revision/{rev}}), paginated tree listings ({@code Link: rel="next"}),
  * and file downloads through {@code /resolve/} with redirects taken by hand, so that the token goes only to
- * the endpoint and never to the storage host. Retries 408/429/5xx a few times with backoff.
+ * the endpoint and never to the storage host. Retries 408/429/5xx a few times with backoff (as long as a
+ * {@code Retry-After} asks, up to a minute). Downloads resume partial files with {@code Range} requests and
+ * check LFS files against their sha256 ({@link Transfer}).
  */
 public final class HubClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final int TRIES = 4;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+  /** The longest {@code Retry-After} honoured (one minute); a longer one is cut to this. */
+  static final long MAX_RETRY_AFTER_MILLIS = 60_000L;
 
   private final HubSettings settings;
   private final HttpClient http;
   private final URI endpoint;
+  private final long maxRetryAfterMillis;
 
   public HubClient(HubSettings settings) {
+    this(settings, MAX_RETRY_AFTER_MILLIS);
+  }
+
+  /** With another bound on {@code Retry-After} waits (tests). */
+  HubClient(HubSettings settings, long maxRetryAfterMillis) {
     this.settings = settings;
+    this.maxRetryAfterMillis = maxRetryAfterMillis;
     this.endpoint = URI.create(settings.endpoint());
     this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10)).build();
@@ -92,18 +109,15 @@ public final class HubClient {
     return out;
   }
 
-  /** What a {@code /resolve/} answer says about a file: its cache blob name and size, where its bytes are. */
-  public record FileMeta(String etag, long size, URI location) {}
-
   /**
-   * Downloads {@code path} at {@code commit} into {@code target} (a fresh temporary file) and returns its
-   * metadata; a size mismatch is an error.
+   * Asks {@code /resolve/} for {@code path} at {@code commit}, following redirects: the etag and size are known
+   * before any byte is written (so the cache can name the partial file after the blob, and resume it).
    */
-  public FileMeta download(RepoType type, String repo, String commit, String path, Path target) {
+  public Transfer open(RepoType type, String repo, String commit, String path) {
     URI uri = URI.create(settings.endpoint() + "/" + type.urlPrefix() + repo + "/resolve/" + encodeAll(commit) + "/"
         + encodePath(path));
     for (int hops = 0; hops < 10; hops++) {
-      HttpResponse<InputStream> r = send(uri, true, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> r = send(uri, true, HttpResponse.BodyHandlers.ofInputStream(), null);
       int status = r.statusCode();
       String etag = normaliseEtag(r.headers().firstValue("X-Linked-Etag").or(() -> r.headers().firstValue("ETag"))
           .orElse(null));
@@ -117,52 +131,204 @@ public final class HubClient {
           uri = location; // a renamed repo: ask the Hub again, with the token
           continue;
         }
-        long size = linkedSize.map(Long::parseLong).orElse(-1L);
-        HttpResponse<InputStream> storage = send(location, false, HttpResponse.BodyHandlers.ofInputStream());
-        check(storage, location);
-        write(storage.body(), target, size, path);
-        return new FileMeta(etag, size, location);
+        return new Transfer(path, etag, linkedSize.map(Long::parseLong).orElse(-1L), location, false, null);
       }
       check(r, uri);
       long size = linkedSize.or(() -> r.headers().firstValue("Content-Length")).map(Long::parseLong).orElse(-1L);
-      write(r.body(), target, size, path);
-      return new FileMeta(etag, size, uri);
+      return new Transfer(path, etag, size, uri, true, r);
     }
     throw new HubHttpException(310, null, "too many redirects", uri.toString());
   }
 
-  private static void write(InputStream body, Path target, long size, String path) {
-    try (InputStream in = body) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      long got = Files.size(target);
-      if (size >= 0 && got != size) {
-        throw new IOException("consistency check failed for " + path + ": expected " + size + " bytes, got " + got);
+  /**
+   * One file on its way from the Hub: the etag and size {@code /resolve/} announced, then the bytes
+   * ({@link #writeTo}). Close it to release a body not read.
+   */
+  public final class Transfer implements AutoCloseable {
+    private final String path;
+    private final String etag;
+    private final long size;
+    private final URI source;
+    private final boolean auth;
+    private HttpResponse<InputStream> pending;
+
+    private Transfer(String path, String etag, long size, URI source, boolean auth, HttpResponse<InputStream> pending) {
+      this.path = path;
+      this.etag = etag;
+      this.size = size;
+      this.source = source;
+      this.auth = auth;
+      this.pending = pending;
+    }
+
+    /** The blob name the Hub gave ({@code X-Linked-Etag} or {@code ETag}, unquoted), or null. */
+    public String etag() {
+      return etag;
+    }
+
+    /** The announced size in bytes, or -1. */
+    public long size() {
+      return size;
+    }
+
+    /** Whether the etag is an LFS sha256 (64 hex digits), so the bytes can be checked against it. */
+    public boolean lfs() {
+      return etag != null && SHA256.matcher(etag).matches();
+    }
+
+    /**
+     * Writes the file's bytes to {@code partial}, resuming from what it already holds with an HTTP
+     * {@code Range} request (from the start again when the server ignores it) and retrying a transfer cut in
+     * the middle the same way; {@code onBytes} hears of each byte the file gains (resumed ones included). The
+     * size is checked, and the sha256 of an LFS file: on a mismatch {@code partial} is deleted and a
+     * {@link HubChecksumException} names the file.
+     */
+    public void writeTo(Path partial, LongConsumer onBytes) {
+      MessageDigest digest = lfs() ? sha256Digest() : null;
+      long reported = 0;
+      try {
+        IOException cut = null;
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+          if (attempt > 0) {
+            sleep(Math.min(8000L, 500L << attempt));
+          }
+          long have = Files.exists(partial) ? Files.size(partial) : 0;
+          if (size >= 0 && have > size) {
+            have = 0;
+          }
+          HttpResponse<InputStream> r = null;
+          boolean append;
+          if (have == 0 && pending != null) {
+            r = pending;
+            pending = null;
+            append = false;
+          } else if (size >= 0 && have == size) {
+            append = true; // complete already: only the checks are left
+          } else {
+            closePending();
+            r = send(source, auth, HttpResponse.BodyHandlers.ofInputStream(), have > 0 ? "bytes=" + have + "-" : null);
+            if (r.statusCode() == 416) { // the partial file is no prefix of this one: start again
+              HubClient.close(r.body());
+              have = 0;
+              r = send(source, auth, HttpResponse.BodyHandlers.ofInputStream(), null);
+            }
+            check(r, source);
+            append = have > 0 && r.statusCode() == 206
+                && r.headers().firstValue("Content-Range").orElse("").startsWith("bytes " + have + "-");
+          }
+          if (!append) {
+            have = 0;
+          }
+          if (digest != null) {
+            digest.reset();
+            if (have > 0) {
+              hashPrefix(partial, digest);
+            }
+          }
+          if (have > reported) {
+            onBytes.accept(have - reported);
+            reported = have;
+          }
+          cut = null;
+          if (r == null) {
+            break;
+          }
+          try (InputStream in = r.body();
+              OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                  append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buf = new byte[1 << 16];
+            long position = have;
+            for (int n; (n = in.read(buf)) >= 0; ) {
+              out.write(buf, 0, n);
+              if (digest != null) {
+                digest.update(buf, 0, n);
+              }
+              position += n;
+              if (position > reported) {
+                onBytes.accept(position - reported);
+                reported = position;
+              }
+            }
+            break;
+          } catch (IOException e) {
+            cut = e; // cut in the middle: the next attempt resumes from what arrived
+          }
+        }
+        if (cut != null) {
+          throw cut;
+        }
+        long got = Files.size(partial);
+        if (size >= 0 && got != size) {
+          Files.deleteIfExists(partial);
+          throw new IOException("consistency check failed for " + path + ": expected " + size + " bytes, got " + got);
+        }
+        if (digest != null) {
+          String actual = HexFormat.of().formatHex(digest.digest());
+          if (!actual.equalsIgnoreCase(etag)) {
+            Files.deleteIfExists(partial);
+            throw new HubChecksumException(path, etag.toLowerCase(java.util.Locale.ROOT), actual);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+
+    private void closePending() {
+      if (pending != null) {
+        HubClient.close(pending.body());
+        pending = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      closePending();
+    }
+  }
+
+  private static void hashPrefix(Path partial, MessageDigest digest) throws IOException {
+    try (InputStream in = Files.newInputStream(partial)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        digest.update(buf, 0, n);
+      }
+    }
+  }
+
+  private static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   private HttpResponse<byte[]> get(URI uri, boolean auth) {
-    HttpResponse<byte[]> r = send(uri, auth, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = send(uri, auth, HttpResponse.BodyHandlers.ofByteArray(), null);
     check(r, uri);
     return r;
   }
 
-  private <T> HttpResponse<T> send(URI uri, boolean auth, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> send(URI uri, boolean auth, HttpResponse.BodyHandler<T> handler, String range) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(100))
         .header("User-Agent", "lmeval-java; java/" + System.getProperty("java.version"))
         .header("Accept-Encoding", "identity")
         .header("X-Amzn-Trace-Id", UUID.randomUUID().toString());
+    if (range != null) {
+      b.header("Range", range);
+    }
     if (auth && settings.token() != null && sameHost(uri, endpoint)) {
       b.header("Authorization", "Bearer " + settings.token());
     }
     HttpRequest request = b.build();
     IOException last = null;
+    long wait = 0;
     for (int attempt = 0; attempt < TRIES; attempt++) {
       if (attempt > 0) {
-        sleep(Math.min(8000L, 500L << attempt));
+        sleep(wait > 0 ? wait : Math.min(8000L, 500L << attempt));
       }
+      wait = 0;
       try {
         HttpResponse<T> r = http.send(request, handler);
         int s = r.statusCode();
@@ -170,6 +336,7 @@ public final class HubClient {
           if (r.body() instanceof InputStream in) {
             close(in);
           }
+          wait = retryAfterMillis(r.headers().firstValue("Retry-After").orElse(null), maxRetryAfterMillis);
           continue;
         }
         return r;
@@ -183,6 +350,29 @@ public final class HubClient {
       }
     }
     throw new UncheckedIOException(last);
+  }
+
+  /**
+   * How long a {@code Retry-After} header (delay-seconds or an HTTP date) asks to wait, at most {@code cap}
+   * milliseconds; 0 when absent or unreadable (then the usual backoff applies).
+   */
+  static long retryAfterMillis(String header, long cap) {
+    if (header == null || header.isBlank()) {
+      return 0;
+    }
+    String h = header.strip();
+    long millis;
+    if (h.matches("\\d{1,9}")) {
+      millis = Long.parseLong(h) * 1000L;
+    } else {
+      try {
+        millis = java.time.ZonedDateTime.parse(h, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+            .toEpochMilli() - System.currentTimeMillis();
+      } catch (java.time.format.DateTimeParseException e) {
+        return 0;
+      }
+    }
+    return Math.max(1, Math.min(cap, millis));
   }
 
   private static void check(HttpResponse<?> r, URI uri) {

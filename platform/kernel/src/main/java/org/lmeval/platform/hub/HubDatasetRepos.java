@@ -10,22 +10,33 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.lmeval.api.dataset.HubDatasets;
 import org.lmeval.api.dataset.HubFailure;
+import org.lmeval.platform.progress.Progress;
 
 /**
  * {@link HubDatasets} over {@link HubClient} and {@link HubCache}: revisions are pinned to a commit
  * ({@code refs/<rev>}), the card ({@code cardData}) and listing of a commit and its files are cached for good
  * and fetched only when missing. Offline, only the cache is read ({@link HubFailure.Kind#NOT_CACHED} for what it
  * lacks); when the Hub cannot be reached the cache answers and the rest of that revision stays offline
- * ({@link HubFailure.Kind#UNREACHABLE} for what it lacks); HTTP errors are {@link HubFailure.Kind#HTTP}.
+ * ({@link HubFailure.Kind#UNREACHABLE} for what it lacks); HTTP errors are {@link HubFailure.Kind#HTTP}, and so is
+ * an LFS file whose sha256 is wrong ({@code ChecksumMismatch}). Each file downloaded shows a byte bar
+ * ({@code Downloading <repo>: <path>}); cached ones show nothing.
  */
 public final class HubDatasetRepos implements HubDatasets {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HubSettings settings;
+  private final Progress progress;
   private HubClient client;
 
+  /** Without progress bars (tests, embedding). */
   public HubDatasetRepos(HubSettings settings) {
+    this(settings, Progress.none());
+  }
+
+  /** @param progress where each file download shows its bar ({@code Downloading <repo>: <path>}, in bytes) */
+  public HubDatasetRepos(HubSettings settings, Progress progress) {
     this.settings = settings;
+    this.progress = progress;
   }
 
   private synchronized HubClient client() {
@@ -122,8 +133,14 @@ public final class HubDatasetRepos implements HubDatasets {
     @Override
     public Path file(String path) {
       return cache.snapshot(commit, path).orElseGet(() -> fetch("data file " + path + " of commit " + commit,
-          () -> cache.store(commit, path,
-              tmp -> client().download(RepoType.DATASET, repo, commit, path, tmp).etag())));
+          () -> {
+            long size = cache.tree(commit).flatMap(t -> t.stream().filter(e -> e.path().equals(path)).findFirst())
+                .map(HubClient.Entry::size).orElse(-1L);
+            try (Progress.Bar bar = progress.start("Downloading " + repo + ": " + path, size, Progress.Unit.BYTES)) {
+              return cache.store(commit, path, () -> client().open(RepoType.DATASET, repo, commit, path),
+                  bar::advance);
+            }
+          }));
     }
 
     /** {@code step} from the Hub, unless offline or unreachable: then {@code what} is missing from the cache. */
@@ -141,6 +158,8 @@ public final class HubDatasetRepos implements HubDatasets {
         throw unreachable(e, what + " is not in the cache");
       } catch (HubHttpException e) {
         throw http(e);
+      } catch (HubChecksumException e) {
+        throw new HubFailure(HubFailure.Kind.HTTP, 200, "ChecksumMismatch", e.getMessage(), e.getMessage(), e);
       }
     }
   }

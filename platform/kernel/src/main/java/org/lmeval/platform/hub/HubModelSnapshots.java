@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.model.HubSnapshots;
+import org.lmeval.platform.progress.Progress;
 
 /**
  * {@code huggingface_hub.snapshot_download} for model repos, with {@code allow_patterns}: the revision is pinned
@@ -19,16 +20,29 @@ import org.lmeval.api.model.HubSnapshots;
  * {@code snapshots/<commit>/} is downloaded once into {@code blobs/}. A commit whose matching files are all
  * cached is served without any request. Offline ({@code HF_HUB_OFFLINE}), or when the Hub cannot be reached,
  * the cache answers alone; what it lacks is one {@link EvalException} naming the repo, the revision, the cache
- * folder and the fix. The token goes to the endpoint only ({@link HubClient}).
+ * folder and the fix. The token goes to the endpoint only ({@link HubClient}). A download shows one byte bar
+ * ({@code Downloading <repo>}), resumes what an interrupted one left in {@code blobs/<etag>.incomplete}, and
+ * checks LFS files against their sha256.
  */
 public final class HubModelSnapshots implements HubSnapshots {
   private static final System.Logger LOG = System.getLogger(HubModelSnapshots.class.getName());
 
   private final HubSettings settings;
+  private final Progress progress;
   private HubClient client;
 
+  /** Without progress bars (tests, embedding). */
   public HubModelSnapshots(HubSettings settings) {
+    this(settings, Progress.none());
+  }
+
+  /**
+   * @param progress where a download shows its bar ({@code Downloading <repo>}, in bytes); nothing is shown
+   *     when the cache holds every file
+   */
+  public HubModelSnapshots(HubSettings settings, Progress progress) {
     this.settings = settings;
+    this.progress = progress;
   }
 
   /** The settings this Hub uses (the token stays hidden in their {@code toString()}). */
@@ -102,12 +116,23 @@ public final class HubModelSnapshots implements HubSnapshots {
         cache.writeTree(commit, listed);
         return listed;
       });
-      for (HubClient.Entry entry : matching(entries)) {
-        if (cache.snapshot(commit, entry.path()).isEmpty()) {
-          LOG.log(System.Logger.Level.INFO, "downloading " + repo + "@" + commit.substring(0, 8) + "/" + entry.path()
-              + (entry.size() >= 0 ? " (" + entry.size() + " bytes)" : "") + " into " + cache.repoDir());
-          cache.store(commit, entry.path(),
-              tmp -> client().download(RepoType.MODEL, repo, commit, entry.path(), tmp).etag());
+      List<HubClient.Entry> missing = matching(entries).stream()
+          .filter(e -> cache.snapshot(commit, e.path()).isEmpty()).toList();
+      if (!missing.isEmpty()) {
+        long total = missing.stream().allMatch(e -> e.size() >= 0)
+            ? missing.stream().mapToLong(HubClient.Entry::size).sum() : -1;
+        try (Progress.Bar bar = progress.start("Downloading " + repo, total, Progress.Unit.BYTES)) {
+          for (HubClient.Entry entry : missing) {
+            LOG.log(System.Logger.Level.INFO, "downloading " + repo + "@" + commit.substring(0, 8) + "/"
+                + entry.path() + (entry.size() >= 0 ? " (" + entry.size() + " bytes)" : "") + " into "
+                + cache.repoDir());
+            try {
+              cache.store(commit, entry.path(), () -> client().open(RepoType.MODEL, repo, commit, entry.path()),
+                  bar::advance);
+            } catch (HubChecksumException e) {
+              throw new EvalException(ErrorCode.BACKEND_FAILURE, what + ": " + e.getMessage(), e);
+            }
+          }
         }
       }
       return ensureDir(cache.snapshotDir(commit));

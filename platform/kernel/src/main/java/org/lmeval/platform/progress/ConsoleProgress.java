@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * tqdm-style bars: {@code phase: 45%|████▌     | 450/1000 [00:02<00:03, 200.00it/s]}. On a terminal the bar
  * is redrawn in place (at most every 100 ms); otherwise a plain line is printed at each 10% step (and at
- * most every 10 s), so logs stay short.
+ * most every 10 s), so logs stay short. Byte bars ({@link Progress.Unit#BYTES}) show sizes as tqdm's
+ * {@code unit_scale} does.
  */
 public final class ConsoleProgress implements Progress {
   private static final int WIDTH = 10;
@@ -27,22 +28,30 @@ public final class ConsoleProgress implements Progress {
 
   @Override
   public Bar start(String phase, long total) {
-    return new ConsoleBar(phase, total);
+    return new ConsoleBar(phase, total, Unit.ITEMS);
+  }
+
+  @Override
+  public Bar start(String phase, long total, Unit unit) {
+    return new ConsoleBar(phase, total, unit);
   }
 
   private final class ConsoleBar implements Bar {
     private final String phase;
     private final long total;
+    private final boolean bytes;
     private final long startNanos;
+    private int lastLength;
     private long done;
     private long lastPrintNanos;
     private long lastPrintedDecile = -1;
     private long lastPrintedDone = -1;
     private boolean closed;
 
-    ConsoleBar(String phase, long total) {
+    ConsoleBar(String phase, long total, Unit unit) {
       this.phase = phase;
       this.total = total;
+      this.bytes = unit == Unit.BYTES;
       this.startNanos = nanoClock.getAsLong();
       this.lastPrintNanos = startNanos;
       print();
@@ -86,7 +95,9 @@ public final class ConsoleProgress implements Progress {
       lastPrintedDecile = total <= 0 ? 10 : done * 10 / total;
       String line = render(now);
       if (terminal) {
-        err.print('\r' + line);
+        int shorter = lastLength - line.length();
+        lastLength = line.length();
+        err.print('\r' + line + (shorter > 0 ? " ".repeat(shorter) : ""));
       } else {
         err.println(line);
       }
@@ -97,6 +108,9 @@ public final class ConsoleProgress implements Progress {
       double seconds = (now - startNanos) / 1e9;
       double rate = seconds > 0 ? done / seconds : 0;
       StringBuilder sb = new StringBuilder(phase).append(": ");
+      if (bytes) {
+        return renderBytes(sb, seconds, rate);
+      }
       if (total > 0) {
         int percent = (int) (done * 100 / total);
         sb.append(String.format(Locale.ROOT, "%3d%%|", percent)).append(bar()).append("| ");
@@ -112,6 +126,20 @@ public final class ConsoleProgress implements Progress {
       return sb.toString();
     }
 
+    /** tqdm with {@code unit="B", unit_scale=True}: {@code 45%|████▌     | 450M/1.00G [00:04<00:05, 112MB/s]}. */
+    private String renderBytes(StringBuilder sb, double seconds, double rate) {
+      String rateText = done == 0 || rate <= 0 ? "?B/s" : sizeof(rate) + "B/s";
+      if (total <= 0) {
+        return sb.append(sizeof(done)).append("B [").append(clock(seconds)).append(", ").append(rateText).append(']')
+            .toString();
+      }
+      int percent = (int) (Math.min(done, total) * 100 / total);
+      sb.append(String.format(Locale.ROOT, "%3d%%|", percent)).append(bar()).append("| ");
+      sb.append(sizeof(done)).append('/').append(sizeof(total)).append(" [").append(clock(seconds)).append('<');
+      sb.append(done >= total ? "00:00" : done > 0 && rate > 0 ? clock((total - done) / rate) : "?");
+      return sb.append(", ").append(rateText).append(']').toString();
+    }
+
     private String bar() {
       double filled = total <= 0 ? WIDTH : Math.min(WIDTH, (double) done * WIDTH / total);
       int full = (int) filled;
@@ -124,6 +152,23 @@ public final class ConsoleProgress implements Progress {
       }
       return sb.toString();
     }
+  }
+
+  /** tqdm's {@code format_sizeof} with divisor 1000: {@code 0.00}, {@code 9.99}, {@code 12.3k}, {@code 548M}. */
+  static String sizeof(double num) {
+    for (String unit : new String[] {"", "k", "M", "G", "T", "P", "E", "Z"}) {
+      if (Math.abs(num) < 999.5) {
+        if (Math.abs(num) < 99.95) {
+          if (Math.abs(num) < 9.995) {
+            return String.format(Locale.ROOT, "%1.2f", num) + unit;
+          }
+          return String.format(Locale.ROOT, "%2.1f", num) + unit;
+        }
+        return String.format(Locale.ROOT, "%3.0f", num) + unit;
+      }
+      num /= 1000;
+    }
+    return String.format(Locale.ROOT, "%3.1fY", num);
   }
 
   static String clock(double seconds) {

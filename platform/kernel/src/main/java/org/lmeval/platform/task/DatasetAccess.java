@@ -14,6 +14,7 @@ import org.lmeval.api.dataset.DatasetRequest;
 import org.lmeval.api.dataset.HubDatasets;
 import org.lmeval.platform.hub.HubDatasetRepos;
 import org.lmeval.platform.hub.HubSettings;
+import org.lmeval.platform.progress.Progress;
 
 /**
  * Loads dataset splits through the registered {@link DatasetProvider}s (highest priority first; the first
@@ -33,9 +34,14 @@ public final class DatasetAccess {
    *     {@code token}, {@code offline}, {@code cache_dir}, which also configure the requests' {@code hub()})
    */
   public DatasetAccess(List<DatasetProvider> providers, Options settings) {
+    this(providers, settings, Progress.none());
+  }
+
+  /** As {@link #DatasetAccess(List, Options)}, Hub downloads showing their bars on {@code progress}. */
+  public DatasetAccess(List<DatasetProvider> providers, Options settings, Progress progress) {
     this.providers = List.copyOf(providers);
     this.settings = settings;
-    this.hub = new HubDatasetRepos(HubSettings.of(Options.of("dataset setting", settings.asMap())));
+    this.hub = new HubDatasetRepos(HubSettings.of(Options.of("dataset setting", settings.asMap())), progress);
   }
 
   /**

@@ -24,6 +24,7 @@ import org.lmeval.platform.eval.EvalTask;
 import org.lmeval.platform.eval.GroupSpec;
 import org.lmeval.platform.eval.Instance;
 import org.lmeval.platform.plugin.PluginRegistry;
+import org.lmeval.platform.progress.Progress;
 import org.lmeval.platform.template.JinjaRenderer;
 import org.lmeval.platform.util.Suggestions;
 
@@ -42,6 +43,7 @@ public final class TaskManager {
   private final PluginRegistry registry;
   private final TaskIndex index;
   private final JinjaRenderer renderer = new JinjaRenderer();
+  private final Progress progress;
 
   /**
    * @param registry the plugin registry (task sources, doc transforms, metrics, dataset providers)
@@ -49,7 +51,16 @@ public final class TaskManager {
    * @param indexCacheDir where to keep the compiled index, or null for no cache
    */
   public TaskManager(PluginRegistry registry, List<Path> includePaths, Path indexCacheDir) {
+    this(registry, includePaths, indexCacheDir, Progress.none());
+  }
+
+  /**
+   * As {@link #TaskManager(PluginRegistry, List, Path)}, with {@code progress} for the bars of dataset files
+   * downloaded from the Hugging Face Hub.
+   */
+  public TaskManager(PluginRegistry registry, List<Path> includePaths, Path indexCacheDir, Progress progress) {
     this.registry = registry;
+    this.progress = progress;
     List<TaskSource> roots = new ArrayList<>(registry.taskSources());
     for (Path p : includePaths == null ? List.<Path>of() : includePaths) {
       roots.add(new DirectoryTaskSource(p));
@@ -106,7 +117,7 @@ public final class TaskManager {
    * @throws EvalException UNKNOWN_COMPONENT for names that match nothing (with suggestions)
    */
   public TaskSelection select(List<String> names, RunOptions run, Options datasetSettings) {
-    DatasetAccess datasets = new DatasetAccess(registry.datasetProviders(), datasetSettings);
+    DatasetAccess datasets = new DatasetAccess(registry.datasetProviders(), datasetSettings, progress);
     TaskFactory factory = new TaskFactory(index, registry, datasets, run, renderer);
     List<List<TaskNode>> built = new ArrayList<>();
     for (Object spec : resolve(names)) {

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +34,10 @@ import java.util.stream.Stream;
  * page with {@code Link: rel="next"}, {@code /resolve/} answering text files itself and everything else with a
  * 302 to a separate storage server (another port, so a different origin, as the Hub's CDN), gated repos
  * (401/403 with {@code X-Error-Code}), unknown repos (401 without a token, 404 with one, {@code RepoNotFound})
- * and 404s with {@code RevisionNotFound}/{@code EntryNotFound}. Logs every request with its
- * {@code Authorization} header, so tests can check where the token went.
+ * and 404s with {@code RevisionNotFound}/{@code EntryNotFound}, {@code Range} requests (206). Logs every request with
+ * its {@code Authorization} and {@code Range} headers, so tests can check where the token went. Faults on demand:
+ * a corrupt blob ({@link #tamper}), 429s with {@code Retry-After} ({@link #throttle}), a connection cut in the
+ * middle of a download ({@link #cutNextDownloadAfter}), no range support ({@link #ignoreRange}), slow storage.
  */
 public final class FakeHub implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +54,11 @@ public final class FakeHub implements AutoCloseable {
     public String token;
   }
 
-  /** A request seen: which server ({@code hub} or {@code storage}), the target, its Authorization header. */
-  public record Seen(String server, String target, String authorization) {}
+  /**
+   * A request seen: which server ({@code hub} or {@code storage}), the target, its Authorization header and its
+   * {@code Range} header (or null).
+   */
+  public record Seen(String server, String target, String authorization, String range) {}
 
   private final Map<String, Repo> datasets = new ConcurrentHashMap<>();
   private final Map<String, Repo> models = new ConcurrentHashMap<>();
@@ -60,14 +67,56 @@ public final class FakeHub implements AutoCloseable {
   private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   private final HttpServer hub;
   private final HttpServer storage;
+  private final Map<String, byte[]> tampered = new ConcurrentHashMap<>();
+  private final AtomicInteger throttled = new AtomicInteger();
+  private volatile String retryAfter;
+  private final AtomicInteger cutAfter = new AtomicInteger(-1);
+  /** When set, Range requests are answered with the whole file (200), as a server without range support. */
+  public volatile boolean ignoreRange;
+  /** How long the storage server waits before answering (to make downloads overlap in tests). */
+  public volatile long storageDelayMillis;
 
   public FakeHub() throws IOException {
     hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    hub.setExecutor(Executors.newCachedThreadPool(FakeHub::daemon));
+    storage.setExecutor(Executors.newCachedThreadPool(FakeHub::daemon));
     hub.createContext("/", this::handleHub);
     storage.createContext("/", this::handleStorage);
     hub.start();
     storage.start();
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "fake-hub");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Serves {@code served} instead of the bytes of the LFS blob {@code sha256} (a corrupt storage). */
+  public void tamper(String sha256, byte[] served) {
+    tampered.put(sha256, served);
+  }
+
+  /** The next {@code times} Hub requests answer 429 Too Many Requests with {@code Retry-After: retryAfter}. */
+  public void throttle(int times, String retryAfter) {
+    this.retryAfter = retryAfter;
+    throttled.set(times);
+  }
+
+  /** The next storage answer announces its full length but breaks the connection after {@code bytes} bytes. */
+  public void cutNextDownloadAfter(int bytes) {
+    cutAfter.set(bytes);
+  }
+
+  /** The requests the storage server saw for the LFS blob {@code sha256}. */
+  public List<Seen> storageRequests(String sha256) {
+    return log.stream().filter(s -> s.server().equals("storage") && s.target().startsWith("/blob/" + sha256)).toList();
+  }
+
+  /** The hex sha256 of {@code bytes} (an LFS blob's etag). */
+  public static String sha256Hex(byte[] bytes) {
+    return sha256(bytes);
   }
 
   /** The Hub's base URL ({@code HF_ENDPOINT}). */
@@ -127,19 +176,64 @@ public final class FakeHub implements AutoCloseable {
   }
 
   private void handleStorage(HttpExchange ex) throws IOException {
-    log.add(new Seen("storage", ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("Authorization")));
-    byte[] body = blobs.get(ex.getRequestURI().getPath().substring("/blob/".length()));
+    log.add(new Seen("storage", ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("Authorization"),
+        ex.getRequestHeaders().getFirst("Range")));
+    if (storageDelayMillis > 0) {
+      try {
+        Thread.sleep(storageDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    String sha = ex.getRequestURI().getPath().substring("/blob/".length());
+    byte[] body = tampered.getOrDefault(sha, blobs.get(sha));
     if (body == null) {
       send(ex, 404, new byte[0]);
-    } else {
-      send(ex, 200, body);
+      return;
     }
+    int cut = cutAfter.getAndSet(-1);
+    if (cut >= 0) {
+      String range = ignoreRange ? null : ex.getRequestHeaders().getFirst("Range");
+      long from = range != null && range.matches("bytes=\\d+-") ? Long.parseLong(range.replaceAll("\\D", "")) : 0;
+      int length = body.length - (int) from;
+      ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+      ex.sendResponseHeaders(from > 0 ? 206 : 200, length);
+      ex.getResponseBody().write(body, (int) from, Math.min(cut, length));
+      ex.getResponseBody().flush();
+      ex.close(); // short of the announced length: the server drops the connection
+      return;
+    }
+    sendRanged(ex, body);
+  }
+
+  /** The whole body, or the {@code Range: bytes=N-} part of it (206), unless {@link #ignoreRange}. */
+  private void sendRanged(HttpExchange ex, byte[] body) throws IOException {
+    String range = ignoreRange ? null : ex.getRequestHeaders().getFirst("Range");
+    if (range == null || !range.matches("bytes=\\d+-")) {
+      send(ex, 200, body);
+      return;
+    }
+    long from = Long.parseLong(range.substring("bytes=".length(), range.length() - 1));
+    if (from >= body.length) {
+      ex.getResponseHeaders().add("Content-Range", "bytes */" + body.length);
+      send(ex, 416, new byte[0]);
+      return;
+    }
+    ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+    send(ex, 206, java.util.Arrays.copyOfRange(body, (int) from, body.length));
   }
 
   private void handleHub(HttpExchange ex) throws IOException {
     String raw = ex.getRequestURI().getRawPath();
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    log.add(new Seen("hub", ex.getRequestURI().toString(), auth));
+    log.add(new Seen("hub", ex.getRequestURI().toString(), auth, ex.getRequestHeaders().getFirst("Range")));
+    if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (retryAfter != null) {
+        ex.getResponseHeaders().add("Retry-After", retryAfter);
+      }
+      error(ex, 429, null, "Too many requests");
+      return;
+    }
     try {
       if (raw.startsWith("/api/datasets/")) {
         api(ex, datasets, "datasets", raw.substring("/api/datasets/".length()), auth);
@@ -261,7 +355,7 @@ public final class FakeHub implements AutoCloseable {
       send(ex, 302, new byte[0]);
     } else {
       ex.getResponseHeaders().add("ETag", "\"" + sha1(new String(body, StandardCharsets.UTF_8)) + "\"");
-      send(ex, 200, body);
+      sendRanged(ex, body);
     }
   }
 
