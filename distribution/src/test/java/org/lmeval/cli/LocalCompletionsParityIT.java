@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code src/test/resources/local-completions/<run>/}, made by {@code tools/http/local_completions_parity.py}):
  * every metric and every request's log-likelihood within 1e-9 (relative), every greedy flag equal.
  */
-@Tag("slow")
 class LocalCompletionsParityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Path home;

@@ -17,7 +17,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +46,6 @@ import org.lmeval.plugin.tensorflow.TensorFlowPlugin;
  * and compared with lm-eval's logged responses; then lambada_openai and arc_easy (limit 20) run through the
  * Evaluator on every engine and must give the same metrics.
  */
-@Tag("model")
 class EngineParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path FIXTURES = Path.of("src/test/resources/lmeval-hf");
