@@ -29,7 +29,7 @@ public final class DjlModelBackend implements ModelBackend {
 
   @Override
   public String description() {
-    return "local Hugging Face causal LMs (ONNX or TorchScript) in-process via DJL: OnnxRuntime, PyTorch";
+    return "Hugging Face causal LMs (a local directory or a Hub repo id; ONNX or TorchScript) in-process via DJL: OnnxRuntime, PyTorch";
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class TensorFlowModelBackend implements ModelBackend {
 
   @Override
   public String description() {
-    return "local Hugging Face causal LMs exported as TensorFlow SavedModels, in-process via TensorFlow Java";
+    return "Hugging Face causal LMs exported as TensorFlow SavedModels (a local directory or a Hub repo id), in-process via TensorFlow Java";
   }
 
   @Override
