@@ -78,6 +78,26 @@ def responses(task, doc):
     return out
 
 
+WORD_TO_NUM = ["one", "fourteen", "twenty three", "twenty-three", "one hundred and five", "nine hundred ninety nine",
+               "two thousand three hundred and forty five", "one million two hundred thousand and seven",
+               "three billion four million five thousand six", "two billion", "seven hundred thousand",
+               "five point two five", "point five", "three point ten", "Eleven", "  twelve  ", "123", "zero",
+               "thousand", "one thousand one thousand", "million thousand", "thousand two", "a thousand and one",
+               "hello", "", "thousand million", "twenty twenty", "eighty eight", "nine, ten, eleven",
+               "one two three four five", "hundred hundred"]
+
+
+def word_to_num_vectors():
+    from word2number import w2n
+    out = []
+    for s in WORD_TO_NUM:
+        try:
+            out.append({"input": s, "output": str(w2n.word_to_num(s))})
+        except (ValueError, IndexError) as e:
+            out.append({"input": s, "error": type(e).__name__})
+    return out
+
+
 def run(steps, resps, docs, utils):
     cur = [list(r) for r in resps]
     for fn, kwargs in steps:
@@ -123,7 +143,8 @@ def main():
                               "expected": run(steps, resps, docs, utils)})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     payload = {"meta": {"generator": "tools/tasks/gen_bbh_zeroshot_filters.py", "lm_eval": "0.4.13"},
-               "cases": cases, "raises": raises}
+               "cases": cases, "raises": raises,
+               "word_to_num": word_to_num_vectors()}
     OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", OUT.relative_to(ROOT), len(cases), "cases,", sum(len(r) for c in cases for r in c["resps"]), "responses,",
           len(raises), "raising")
