@@ -52,6 +52,9 @@ RUNS = [
     dict(id="boolq", tasks=["boolq"], limit=40),
     # several tasks in one run, few-shot prompts (context windows truncated by the 512-token model)
     dict(id="multi_2shot", tasks=["piqa", "arc_challenge", "hellaswag"], num_fewshot=2, limit=8),
+    # generation scored through the bbh utils filters (!function filter steps) and the flexible-extract groups
+    dict(id="bbh_zeroshot", tasks=["bbh_zeroshot"], limit=2, gen_kwargs="max_gen_toks=32"),
+    dict(id="bbh_cot_zeroshot", tasks=["bbh_cot_zeroshot"], limit=2, gen_kwargs="max_gen_toks=48"),
 ]
 
 

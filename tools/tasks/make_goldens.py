@@ -75,6 +75,10 @@ RUNS = [
     dict(id="bbh_fewshot_boolean_expressions", tasks=["bbh_fewshot_boolean_expressions"], limit=15),
     dict(id="bbh_fewshot_group", tasks=["bbh_fewshot"], limit=1),
     dict(id="bbh_fewshot_snarks", tasks=["bbh_fewshot_snarks"], limit=6),
+    dict(id="bbh_zeroshot_group", tasks=["bbh_zeroshot"], limit=1),
+    dict(id="bbh_zeroshot_date_understanding", tasks=["bbh_zeroshot_date_understanding"], limit=3),
+    dict(id="bbh_cot_zeroshot_group", tasks=["bbh_cot_zeroshot"], limit=1),
+    dict(id="bbh_cot_zeroshot_word_sorting", tasks=["bbh_cot_zeroshot_word_sorting"], limit=3),
     dict(id="wikitext_0shot", tasks=["wikitext"], limit=3),
 ]
 

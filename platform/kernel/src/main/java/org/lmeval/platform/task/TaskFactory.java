@@ -287,7 +287,8 @@ final class TaskFactory {
   /**
    * Resolves the {@code !function}s of a config: {@code process_docs} (task and few-shot) to registered
    * {@link DocTransform}s, {@code doc_to_text}, {@code doc_to_target} and {@code doc_to_choice} (task and
-   * few-shot) to registered {@link DocFunction}s, {@code process_results} to a registered metric; any other use
+   * few-shot) to registered {@link DocFunction}s, {@code process_results} to a registered metric, a {@code filter_list}
+   * step's {@code function} to a registered filter; any other use
    * is an error naming the file, line and key.
    */
   private YamlTask.ResolvedFunctions resolveFunctions(TaskConfig cfg) {
@@ -300,6 +301,10 @@ final class TaskFactory {
       }
       if (DOC_FUNCTION_KEYS.contains(key) && e.getValue() instanceof FunctionRef f) {
         docFunctions.put(f, docFunction(cfg, key, f, names));
+        continue;
+      }
+      if (key.equals("filter_list")) {
+        resolveFilterFunctions(cfg, e.getValue(), names);
         continue;
       }
       rejectFunctions(cfg, key, e.getValue());
@@ -327,6 +332,41 @@ final class TaskFactory {
           "process_results") + ") must be '!function module.name' naming a registered metric, got " + PyText.repr(pr));
     }
     return new YamlTask.ResolvedFunctions(docs, fewshotDocs, processResults, names, docFunctions);
+  }
+
+  /**
+   * A filter step's {@code function: !function module.Class} names a registered filter (same naming rule as the
+   * other {@code !function} kinds); a {@code !function} anywhere else in {@code filter_list} is an error.
+   */
+  private void resolveFilterFunctions(TaskConfig cfg, Object filterList, Map<FunctionRef, String> names) {
+    if (!(filterList instanceof List<?> entries)) {
+      rejectFunctions(cfg, "filter_list", filterList);
+      return;
+    }
+    for (Object entry : entries) {
+      if (!(entry instanceof Map<?, ?> set) || !(set.get("filter") instanceof List<?> steps)) {
+        rejectFunctions(cfg, "filter_list", entry);
+        continue;
+      }
+      set.forEach((k, v) -> {
+        if (!"filter".equals(k)) {
+          rejectFunctions(cfg, "filter_list." + k, v);
+        }
+      });
+      for (Object step : steps) {
+        if (!(step instanceof Map<?, ?> m)) {
+          rejectFunctions(cfg, "filter_list.filter", step);
+          continue;
+        }
+        m.forEach((k, v) -> {
+          if ("function".equals(k) && v instanceof FunctionRef f) {
+            names.put(f, lookup(registry.filters(), f, cfg, "filter_list.filter.function", "filter"));
+          } else {
+            rejectFunctions(cfg, "filter_list.filter." + k, v);
+          }
+        });
+      }
+    }
   }
 
   private DocFunction docFunction(TaskConfig cfg, String key, FunctionRef f, Map<FunctionRef, String> names) {
@@ -383,7 +423,7 @@ final class TaskFactory {
     if (v instanceof FunctionRef f) {
       throw new EvalException(ErrorCode.INVALID_TASK, "task '" + cfg.task() + "': " + key + ": " + f + " at "
           + f.where() + " is not supported; !function may name a doc transform for process_docs, a doc "
-          + "function for doc_to_text, doc_to_target or doc_to_choice, or a metric for process_results (write " + key + " as a Jinja template instead)");
+          + "function for doc_to_text, doc_to_target or doc_to_choice, a metric for process_results, or a filter for a filter_list step's function (write " + key + " as a Jinja template instead)");
     }
     if (v instanceof Map<?, ?> m) {
       m.forEach((k, x) -> rejectFunctions(cfg, key + "." + k, x));

@@ -204,7 +204,10 @@ final class YamlTask implements EvalTask {
             kwargs.put(String.valueOf(k), v);
           }
         });
-        parsed.add(new FilterSetSpec.Step(PyText.str(step.get("function")), kwargs));
+        Object function = step.get("function");
+        // a !function step was resolved (TaskFactory) to the registered filter's dotted name
+        String registered = function instanceof FunctionRef f ? functions.names().get(f) : PyText.str(function);
+        parsed.add(new FilterSetSpec.Step(registered, kwargs));
       }
       out.add(new FilterSetSpec(PyText.str(m.get("name")), parsed));
     }

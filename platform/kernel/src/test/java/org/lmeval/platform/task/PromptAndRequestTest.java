@@ -290,6 +290,31 @@ class PromptAndRequestTest {
   }
 
   @Test
+  void aFunctionFilterStepResolvesToTheFilterRegisteredUnderItsDottedName() {
+    t.filter("fam.utils.MapRegexFilter");
+    String gen = "dataset_path: d\noutput_type: generate_until\ndoc_to_text: '{{question}}'\ndoc_to_target: '{{answer}}'\n"
+        + "test_split: test\n";
+    t.file("fam/ff.yaml", gen + "task: ff\nfilter_list:\n  - name: flexible\n    filter:\n"
+        + "      - function: !function utils.MapRegexFilter\n        group_select: -1\n      - function: take_first\n")
+        .file("fam/fx.yaml", gen + "task: fx\nfilter_list:\n  - name: flexible\n    filter:\n"
+        + "      - function: !function utils.MapRegexFiltr\n")
+        .file("fam/fk.yaml", gen + "task: fk\nfilter_list:\n  - name: flexible\n    filter:\n"
+        + "      - function: take_first\n        fallback: !function utils.MapRegexFilter\n");
+    EvalTask task = task("ff", TaskTestSupport.settings());
+    assertEquals(List.of(new org.lmeval.platform.eval.FilterSetSpec("flexible", List.of(
+        new org.lmeval.platform.eval.FilterSetSpec.Step("fam.utils.MapRegexFilter", Map.of("group_select", -1)),
+        new org.lmeval.platform.eval.FilterSetSpec.Step("take_first", Map.of())))), task.filterSets());
+    EvalException unknown = assertThrows(EvalException.class, () -> task("fx", TaskTestSupport.settings()));
+    assertEquals(ErrorCode.INVALID_TASK, unknown.code());
+    assertTrue(unknown.getMessage().contains("task 'fx': filter_list.filter.function: !function utils.MapRegexFiltr at "
+        + dir.resolve("fam/fx.yaml") + ":10 needs a filter registered as '"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("fam.utils.MapRegexFilter"), unknown.getMessage());
+    EvalException kwarg = assertThrows(EvalException.class, () -> task("fk", TaskTestSupport.settings()));
+    assertTrue(kwarg.getMessage().contains("filter_list.filter.fallback: !function utils.MapRegexFilter at "
+        + dir.resolve("fam/fk.yaml") + ":11 is not supported"), kwarg.getMessage());
+  }
+
+  @Test
   void anUnregisteredDocFunctionNamesFileKeyLineAndTheExpectedName() {
     t.function("fam.utils.doc_to_txt", d -> "x");
     t.file("fam/h.yaml", MC + "task: h\ntest_split: test\nfewshot_config:\n  doc_to_target: !function utils.doc_to_text\n");

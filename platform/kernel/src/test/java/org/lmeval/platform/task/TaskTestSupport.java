@@ -17,6 +17,8 @@ import org.lmeval.api.Options;
 import org.lmeval.api.Plugin;
 import org.lmeval.api.dataset.DatasetProvider;
 import org.lmeval.api.dataset.DatasetRequest;
+import org.lmeval.api.filter.Filter;
+import org.lmeval.api.filter.FilterFactory;
 import org.lmeval.api.metric.Metric;
 import org.lmeval.api.metric.MetricFactory;
 import org.lmeval.api.task.DocFunction;
@@ -33,6 +35,7 @@ final class TaskTestSupport {
   final List<DocTransform> transforms = new ArrayList<>();
   final List<DocFunction> functions = new ArrayList<>();
   final List<MetricFactory> metrics = new ArrayList<>();
+  final List<FilterFactory> filters = new ArrayList<>();
 
   TaskTestSupport(Path root) {
     this.root = root;
@@ -113,6 +116,22 @@ final class TaskTestSupport {
     return this;
   }
 
+  /** Registers a filter under a dotted name; it returns the requests' responses unchanged. */
+  TaskTestSupport filter(String name) {
+    filters.add(new FilterFactory() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Filter create(Options kwargs) {
+        return (responses, docs) -> responses;
+      }
+    });
+    return this;
+  }
+
   PluginRegistry registry() {
     PluginRegistry reg = new PluginRegistry(List::of);
     reg.install(new Plugin() {
@@ -146,6 +165,11 @@ final class TaskTestSupport {
       @Override
       public Collection<MetricFactory> metrics() {
         return metrics;
+      }
+
+      @Override
+      public Collection<FilterFactory> filters() {
+        return filters;
       }
     }, new Origin("test", "", "test"));
     reg.addTaskSource(new DirectoryTaskSource(root));

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
@@ -32,18 +31,13 @@ public final class MultiChoiceRegexFilter implements Filter {
   private final PythonRegex regex;
   private final int groupSelect;
   private final String fallback;
-  private final boolean ignoreCase;
-  private final boolean ignorePunctuation;
-  private final List<PythonRegex> regexesToIgnore;
+  private final Ignores ignores;
 
-  private MultiChoiceRegexFilter(PythonRegex regex, int groupSelect, String fallback, boolean ignoreCase,
-                                 boolean ignorePunctuation, List<PythonRegex> regexesToIgnore) {
+  private MultiChoiceRegexFilter(PythonRegex regex, int groupSelect, String fallback, Ignores ignores) {
     this.regex = regex;
     this.groupSelect = groupSelect;
     this.fallback = fallback;
-    this.ignoreCase = ignoreCase;
-    this.ignorePunctuation = ignorePunctuation;
-    this.regexesToIgnore = regexesToIgnore;
+    this.ignores = ignores;
   }
 
   static Filter create(Options kwargs) {
@@ -52,16 +46,7 @@ public final class MultiChoiceRegexFilter implements Filter {
     PythonRegex regex = Patterns.compile(k, "regex_pattern", k.string("regex_pattern", RegexFilter.DEFAULT_PATTERN));
     int groupSelect = k.integer("group_select", 0);
     String fallback = k.string("fallback", RegexFilter.DEFAULT_FALLBACK);
-    boolean ignoreCase = k.bool("ignore_case", false);
-    boolean ignorePunctuation = k.bool("ignore_punctuation", false);
-    List<PythonRegex> ignore = new ArrayList<>();
-    List<String> patterns = k.stringListOrNull("regexes_to_ignore");
-    if (patterns != null) {
-      for (String p : patterns) {
-        ignore.add(Patterns.compile(k, "regexes_to_ignore", p));
-      }
-    }
-    return new MultiChoiceRegexFilter(regex, groupSelect, fallback, ignoreCase, ignorePunctuation, List.copyOf(ignore));
+    return new MultiChoiceRegexFilter(regex, groupSelect, fallback, Ignores.read(k));
   }
 
   @Override
@@ -79,7 +64,7 @@ public final class MultiChoiceRegexFilter implements Filter {
       Map<String, String> letterToAnswer = new HashMap<>();
       int letter = 'A';
       for (String c : choices) {
-        String m = normalize(PythonStrings.strip(c));
+        String m = ignores.apply(PythonStrings.strip(c));
         alternatives.add(PythonRegex.escape(m));
         String l = new String(Character.toChars(letter));
         choiceToLetter.put(m, "(" + l + ")");
@@ -95,11 +80,11 @@ public final class MultiChoiceRegexFilter implements Filter {
       List<Object> extracted = new ArrayList<>();
       for (Object resp : PySequences.iterate(responses.get(d), NAME)) {
         String text = resp instanceof String s ? s : "";
-        String match = find(regex, text, Map.of());
+        String match = Patterns.findMatch(regex, text, groupSelect, Map.of());
         if (match.isEmpty()) {
-          match = find(choiceRegex, normalize(text), choiceToLetter);
+          match = Patterns.findMatch(choiceRegex, ignores.apply(text), groupSelect, choiceToLetter);
           if (match.isEmpty()) {
-            match = find(letterRegex, text, letterToAnswer);
+            match = Patterns.findMatch(letterRegex, text, groupSelect, letterToAnswer);
           }
         }
         extracted.add(match.isEmpty() ? fallback : match);
@@ -107,42 +92,6 @@ public final class MultiChoiceRegexFilter implements Filter {
       out.add(extracted);
     }
     return out;
-  }
-
-  /** lm-eval's {@code find_match}: "" when nothing (usable) matched. */
-  private String find(PythonRegex pattern, String text, Map<String, String> convert) {
-    Optional<Patterns.Selected> m = Patterns.select(pattern, text, groupSelect);
-    if (m.isEmpty() || m.get().text() == null) {
-      return "";
-    }
-    String s = PythonStrings.strip(m.get().text());
-    return !s.isEmpty() && convert.containsKey(s) ? convert.get(s) : s;
-  }
-
-  /** lm-eval's {@code filter_ignores}. */
-  private String normalize(String s) {
-    for (PythonRegex r : regexesToIgnore) {
-      s = r.sub("", s);
-    }
-    if (ignoreCase) {
-      s = PythonStrings.lower(s);
-    }
-    if (ignorePunctuation) {
-      StringBuilder sb = new StringBuilder(s.length());
-      s.codePoints().filter(cp -> !isPunctuation(cp)).forEach(sb::appendCodePoint);
-      s = sb.toString();
-    }
-    return s;
-  }
-
-  /** Unicode general category P* (Pc, Pd, Ps, Pe, Pi, Pf, Po). */
-  private static boolean isPunctuation(int cp) {
-    return switch (Character.getType(cp)) {
-      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION -> true;
-      default -> false;
-    };
   }
 
   private static List<String> choices(Map<String, Object> doc) {

@@ -1,8 +1,10 @@
 package org.lmeval.plugin.filters;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lmeval.api.support.PythonRegex;
+import org.lmeval.api.support.PythonStrings;
 import org.lmeval.api.support.YamlKwargs;
 
 /** Python regular expressions as lm-eval's extraction filters use them. */
@@ -43,6 +45,20 @@ final class Patterns {
       return Optional.of(new Selected(null));
     }
     return Optional.of(new Selected((String) m));
+  }
+
+  /**
+   * lm-eval's {@code find_match} (of {@code multi_choice_regex} and the bbh utils filters): the selected match,
+   * stripped, then looked up in {@code convert} when non-empty; {@code ""} when nothing (usable) matched (a
+   * tuple of empty groups, or a {@code group_select} beyond the matches, where lm-eval raises IndexError).
+   */
+  static String findMatch(PythonRegex regex, String text, int groupSelect, Map<String, ?> convert) {
+    Optional<Selected> m = select(regex, text, groupSelect);
+    if (m.isEmpty() || m.get().text() == null) {
+      return "";
+    }
+    String s = PythonStrings.strip(m.get().text());
+    return !s.isEmpty() && convert.containsKey(s) ? String.valueOf(convert.get(s)) : s;
   }
 
   /**

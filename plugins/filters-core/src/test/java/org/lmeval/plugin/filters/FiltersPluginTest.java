@@ -22,6 +22,12 @@ class FiltersPluginTest {
     // lm-eval 0.4.13 registers these plus 'custom' (a Python callable) and 'format_span' (a task-specific one)
     Set<String> expected = new TreeSet<>(List.of("take_first", "take_first_k", "majority_vote", "regex", "regex_pos",
         "multi_choice_regex", "remove_whitespace", "lowercase", "uppercase", "map"));
+    // and the classes of bbh/zeroshot/utils.py and bbh/cot_zeroshot/utils.py, by the dotted names of !function
+    for (String folder : List.of("bbh.zeroshot", "bbh.cot_zeroshot")) {
+      for (String cls : List.of("MapRegexFilter", "NumberParseRegexFilter", "WordSortFilter", "MultiChoiceRegexFilter")) {
+        expected.add(folder + ".utils." + cls);
+      }
+    }
     Set<String> actual = new TreeSet<>();
     for (FilterFactory f : new FiltersPlugin().filters()) {
       assertTrue(actual.add(f.name()), "duplicate " + f.name());

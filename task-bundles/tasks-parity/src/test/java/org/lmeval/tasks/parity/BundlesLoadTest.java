@@ -27,6 +27,7 @@ class BundlesLoadTest {
     registry.install(new LocalDatasetsPlugin(), new Origin("datasets-local", "", "test"));
     registry.install(new TransformsPlugin(), new Origin("tasks-transforms", "", "test"));
     registry.install(new org.lmeval.plugin.metrics.MetricsPlugin(), new Origin("metrics-core", "", "test"));
+    registry.install(new org.lmeval.plugin.filters.FiltersPlugin(), new Origin("filters-core", "", "test"));
     ClasspathTaskSources.find(BundlesLoadTest.class.getClassLoader()).forEach(registry::addTaskSource);
     registry.freeze();
     return new TaskManager(registry, List.of(), null);
@@ -41,8 +42,8 @@ class BundlesLoadTest {
     TaskManager tm = manager();
     assertTrue(tm.index().skipped().isEmpty(), tm.index().skipped().toString());
     List<String> tasks = tm.list(EntryKind.TASK).stream().map(TaskListing::name).toList();
-    assertEquals(57 + 27 + 12, tasks.size(), tasks.toString());
-    assertEquals(List.of("bbh_fewshot", "mmlu", "mmlu_humanities", "mmlu_other", "mmlu_social_sciences", "mmlu_stem"),
+    assertEquals(57 + 3 * 27 + 12, tasks.size(), tasks.toString());
+    assertEquals(List.of("bbh_cot_zeroshot", "bbh_fewshot", "bbh_zeroshot", "mmlu", "mmlu_humanities", "mmlu_other", "mmlu_social_sciences", "mmlu_stem"),
         tm.list(EntryKind.GROUP).stream().map(TaskListing::name).toList());
     assertEquals(List.of("ai2_arc", "chain_of_thought", "lambada", "math_word_problems", "mmlu_humanities_tasks",
         "mmlu_other_tasks", "mmlu_social_sciences_tasks", "mmlu_stem_tasks", "multiple_choice",
