@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.lmeval.api.ErrorCode;
 import org.lmeval.api.EvalException;
 import org.lmeval.api.Options;
@@ -28,12 +29,17 @@ import org.lmeval.api.support.YamlKwargs;
 public final class MultiChoiceRegexFilter implements Filter {
   static final String NAME = "multi_choice_regex";
 
+  private final String name;
+  private final Function<Map<String, Object>, List<String>> choicesOf;
   private final PythonRegex regex;
   private final int groupSelect;
   private final String fallback;
   private final Ignores ignores;
 
-  private MultiChoiceRegexFilter(PythonRegex regex, int groupSelect, String fallback, Ignores ignores) {
+  private MultiChoiceRegexFilter(String name, Function<Map<String, Object>, List<String>> choicesOf, PythonRegex regex,
+      int groupSelect, String fallback, Ignores ignores) {
+    this.name = name;
+    this.choicesOf = choicesOf;
     this.regex = regex;
     this.groupSelect = groupSelect;
     this.fallback = fallback;
@@ -41,23 +47,28 @@ public final class MultiChoiceRegexFilter implements Filter {
   }
 
   static Filter create(Options kwargs) {
-    YamlKwargs k = YamlKwargs.of("filter '" + NAME + "'", kwargs, "regex_pattern", "group_select", "fallback", "ignore_case",
-        "ignore_punctuation", "regexes_to_ignore");
+    return create(NAME, kwargs, MultiChoiceRegexFilter::choices);
+  }
+
+  /** The same steps under another filter name, with each document's choice texts read by {@code choicesOf}. */
+  static Filter create(String name, Options kwargs, Function<Map<String, Object>, List<String>> choicesOf) {
+    YamlKwargs k = YamlKwargs.of("filter '" + name + "'", kwargs, "regex_pattern", "group_select", "fallback",
+        "ignore_case", "ignore_punctuation", "regexes_to_ignore");
     PythonRegex regex = Patterns.compile(k, "regex_pattern", k.string("regex_pattern", RegexFilter.DEFAULT_PATTERN));
     int groupSelect = k.integer("group_select", 0);
     String fallback = k.string("fallback", RegexFilter.DEFAULT_FALLBACK);
-    return new MultiChoiceRegexFilter(regex, groupSelect, fallback, Ignores.read(k));
+    return new MultiChoiceRegexFilter(name, choicesOf, regex, groupSelect, fallback, Ignores.read(k));
   }
 
   @Override
   public List<Object> apply(List<Object> responses, List<Map<String, Object>> docs) {
     if (responses.size() != docs.size()) {
-      throw new EvalException(ErrorCode.INVALID_TASK, "filter '" + NAME + "' got " + responses.size()
+      throw new EvalException(ErrorCode.INVALID_TASK, "filter '" + name + "' got " + responses.size()
           + " requests but " + docs.size() + " documents");
     }
     List<Object> out = new ArrayList<>(responses.size());
     for (int d = 0; d < responses.size(); d++) {
-      List<String> choices = choices(docs.get(d));
+      List<String> choices = choicesOf.apply(docs.get(d));
       List<String> alternatives = new ArrayList<>();
       Map<String, String> choiceToLetter = new HashMap<>();
       List<String> letters = new ArrayList<>();
@@ -78,7 +89,7 @@ public final class MultiChoiceRegexFilter implements Filter {
       PythonRegex letterRegex = PythonRegex.compile(":[\\s]*(" + String.join("|", letters) + ")");
 
       List<Object> extracted = new ArrayList<>();
-      for (Object resp : PySequences.iterate(responses.get(d), NAME)) {
+      for (Object resp : PySequences.iterate(responses.get(d), name)) {
         String text = resp instanceof String s ? s : "";
         String match = Patterns.findMatch(regex, text, groupSelect, Map.of());
         if (match.isEmpty()) {
