@@ -47,6 +47,11 @@ final class RunExecution {
             : config.pluginsDir()) + "; 'lm-eval plugins' shows what loaded"
             + " (see docs/troubleshooting.md#no-model-backends)");
       }
+      if (!kernel.registry().modelBackends().names().contains(settings.model())) {
+        LmEvalModelNames.hint(settings.model()).ifPresent(hint -> {
+          throw CliException.usage("unknown model '" + settings.model() + "': " + hint);
+        });
+      }
       kernel.registry().modelBackends().get(settings.model());
       ScoringSession.Finished finished = context.env().runner().evaluate(kernel, settings, context.err());
       EvaluationResult result = finished.result();

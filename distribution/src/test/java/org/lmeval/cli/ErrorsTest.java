@@ -50,6 +50,20 @@ class ErrorsTest {
   }
 
   @Test
+  void lmEvalsHfModelPointsToTheInProcessBackends() {
+    // this test set registers a fake "hf"; hf-auto is the same lm-eval backend under another name
+    CliRun.Result r = new CliRun(dir).run("--model", "hf-auto", "--tasks", "arc_easy", "--model_args",
+        "pretrained=gpt2");
+    assertEquals(ExitCodes.USAGE, r.exitCode());
+    assertTrue(r.err().startsWith("lm-eval: error: unknown model 'hf-auto': lm-eval's hf backend runs "
+        + "transformers"), r.err());
+    assertTrue(r.err().contains("--model djl") && r.err().contains("--model tensorflow"), r.err());
+    CliRun.Result vllm = new CliRun(dir).run("--model", "vllm", "--tasks", "arc_easy");
+    assertEquals(ExitCodes.USAGE, vllm.exitCode());
+    assertTrue(vllm.err().contains("--model local-completions"), vllm.err());
+  }
+
+  @Test
   void noModelBackendsAtAllIsAConfigurationError() {
     CliRun.Result r = new CliRun(dir).noPlugins().run("--model", "dummy", "--tasks", "arc_easy");
     assertEquals(ExitCodes.CONFIGURATION, r.exitCode());
