@@ -2,7 +2,9 @@ package org.lmeval.platform.template;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.lmeval.api.support.PythonStrings;
 import org.lmeval.platform.python.PythonStr;
@@ -23,9 +25,28 @@ final class StrMethods {
       "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase",
       "title", "upper", "zfill");
 
+  /** The methods that take no arguments. */
+  private static final Map<String, Function<String, Object>> NO_ARGS = Map.ofEntries(
+      Map.entry("lower", PythonStrings::lower),
+      Map.entry("upper", PythonStrings::upper),
+      Map.entry("capitalize", PythonStrings::capitalize),
+      Map.entry("title", PythonStrings::title),
+      Map.entry("swapcase", PyUnicode::swapcase),
+      Map.entry("casefold", PyUnicode::casefold),
+      Map.entry("isascii", s -> s.chars().allMatch(c -> c < 128)),
+      Map.entry("isprintable", s -> s.codePoints().allMatch(PythonStr::isPrintable)),
+      Map.entry("isidentifier", StrMethods::isIdentifier),
+      Map.entry("islower", PythonStrings::islower),
+      Map.entry("isupper", PythonStrings::isupper));
+
   private StrMethods() {}
 
   static Object call(String s, String name, Args a) {
+    Function<String, Object> noArgMethod = NO_ARGS.get(name);
+    if (noArgMethod != null) {
+      noArgs(a);
+      return noArgMethod.apply(s);
+    }
     return switch (name) {
       case "strip" -> strip(s, stripChars(a), true, true);
       case "lstrip" -> strip(s, stripChars(a), true, false);
@@ -39,56 +60,12 @@ final class StrMethods {
       case "find", "index", "rfind", "rindex" -> find(s, name, a);
       case "count" -> count(s, a);
       case "startswith", "endswith" -> startsOrEndsWith(s, name, a);
-      case "lower" -> {
-        noArgs(a);
-        yield PythonStrings.lower(s);
-      }
-      case "upper" -> {
-        noArgs(a);
-        yield PythonStrings.upper(s);
-      }
-      case "capitalize" -> {
-        noArgs(a);
-        yield PythonStrings.capitalize(s);
-      }
-      case "title" -> {
-        noArgs(a);
-        yield PythonStrings.title(s);
-      }
-      case "swapcase" -> {
-        noArgs(a);
-        yield PyUnicode.swapcase(s);
-      }
-      case "casefold" -> {
-        noArgs(a);
-        yield PyUnicode.casefold(s);
-      }
       case "isdigit" -> all(s, a, PythonStrings::isdigit);
       case "isdecimal" -> all(s, a, PythonStrings::isdecimal);
       case "isnumeric" -> all(s, a, PythonStrings::isnumeric);
       case "isalpha" -> all(s, a, PythonStrings::isalpha);
       case "isalnum" -> all(s, a, PythonStrings::isalnum);
       case "isspace" -> all(s, a, PythonStrings::isspace);
-      case "isascii" -> {
-        noArgs(a);
-        yield s.chars().allMatch(c -> c < 128);
-      }
-      case "isprintable" -> {
-        noArgs(a);
-        yield s.codePoints().allMatch(PythonStr::isPrintable);
-      }
-      case "isidentifier" -> {
-        noArgs(a);
-        yield isIdentifier(s);
-      }
-      case "islower" -> {
-        noArgs(a);
-        yield PythonStrings.islower(s);
-      }
-      case "isupper" -> {
-        noArgs(a);
-        yield PythonStrings.isupper(s);
-      }
       case "istitle" -> istitle(s, a);
       case "center", "ljust", "rjust" -> pad(s, name, a);
       case "zfill" -> PythonStrings.zfill(s,
