@@ -20,6 +20,21 @@ public interface HubDatasets {
    */
   Revision revision(String repo, String revision);
 
+  /** The Hub's base URL ({@code HF_ENDPOINT}), for messages. */
+  default String endpoint() {
+    return "https://huggingface.co";
+  }
+
+  /** The hub cache folder, for messages. */
+  default Path cacheDir() {
+    return Path.of(System.getProperty("user.home"), ".cache", "huggingface", "hub");
+  }
+
+  /** Whether a token is configured (never the token itself), for messages. */
+  default boolean hasToken() {
+    return false;
+  }
+
   /** One commit of a dataset repo. */
   interface Revision {
     /** The commit sha (40 hex digits). */

@@ -165,6 +165,21 @@ public final class HubDatasetRepos implements HubDatasets {
   }
 
   @Override
+  public String endpoint() {
+    return settings.endpoint();
+  }
+
+  @Override
+  public Path cacheDir() {
+    return settings.cacheDir();
+  }
+
+  @Override
+  public boolean hasToken() {
+    return settings.token() != null;
+  }
+
+  @Override
   public String toString() {
     return "HubDatasetRepos[" + settings + "]";
   }

@@ -54,12 +54,20 @@ public final class HubDatasetProvider implements DatasetProvider {
         || Files.isDirectory(Path.of(repo))) {
       return Optional.empty();
     }
-    HubSettings settings = HubSettings.of(request.settings());
     Object rev = request.kwargs().get("revision");
     String revision = rev == null || String.valueOf(rev).isBlank() ? "main" : String.valueOf(rev);
-    boolean allowPartial = HubSettings.truthy(request.kwargs().getOrDefault("allow_partial", false));
-    Load load = new Load(repo, request.name(), request.split(), revision, allowPartial, settings, request.hub());
+    boolean allowPartial = truthy(request.kwargs().getOrDefault("allow_partial", false));
+    Load load = new Load(repo, request.name(), request.split(), revision, allowPartial, request.hub());
     return Optional.of(Records.asTable(load.run()));
+  }
+
+  /** {@code 1}, {@code ON}, {@code YES}, {@code TRUE} (any case), as the Hub libraries read flags. */
+  private static boolean truthy(Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    String s = String.valueOf(v).strip().toUpperCase(java.util.Locale.ROOT);
+    return s.equals("1") || s.equals("ON") || s.equals("YES") || s.equals("TRUE");
   }
 
   /** One request's resolution. */
@@ -69,18 +77,15 @@ public final class HubDatasetProvider implements DatasetProvider {
     private final String split;
     private final String revision;
     private final boolean allowPartial;
-    private final HubSettings settings;
     private final HubDatasets hub;
     private final String what;
 
-    Load(String repo, String config, String split, String revision, boolean allowPartial, HubSettings settings,
-        HubDatasets hub) {
+    Load(String repo, String config, String split, String revision, boolean allowPartial, HubDatasets hub) {
       this.repo = repo;
       this.config = config;
       this.split = split;
       this.revision = revision;
       this.allowPartial = allowPartial;
-      this.settings = settings;
       this.hub = hub;
       this.what = "Hugging Face dataset '" + repo + "'" + (config == null ? "" : " config '" + config + "'")
           + " split '" + split + "'" + (revision.equals("main") ? "" : " at revision '" + revision + "'");
@@ -150,15 +155,15 @@ public final class HubDatasetProvider implements DatasetProvider {
     }
 
     private EvalException translate(HubFailure e, String rev) {
-      Path repoDir = settings.cacheDir().resolve("datasets--" + repo.replace("/", "--"));
       switch (e.kind()) {
         case NOT_CACHED:
+          Path repoDir = hub.cacheDir().resolve("datasets--" + repo.replace("/", "--"));
           return new EvalException(ErrorCode.INVALID_TASK, what + " is not available offline: " + e.getMessage()
               + " (" + repoDir + "). Offline mode is on (HF_HUB_OFFLINE); run once with the Hub reachable to cache "
               + "it, or point --dataset_dir at an offline copy, or use dataset_path: parquet/json with data_files", e);
         case UNREACHABLE:
           return new EvalException(ErrorCode.INVALID_TASK, what + ": cannot reach the Hugging Face Hub at "
-              + settings.endpoint() + " (" + e.getMessage() + ") and it is not in the cache " + settings.cacheDir()
+              + hub.endpoint() + " (" + e.getMessage() + ") and it is not in the cache " + hub.cacheDir()
               + "; check the network or HF_ENDPOINT, run once where the Hub is reachable, or use "
               + "an offline copy (--dataset_dir, or dataset_path: parquet/json with data_files)", e);
         case UNAVAILABLE:
@@ -168,13 +173,13 @@ public final class HubDatasetProvider implements DatasetProvider {
           break;
       }
       String code = e.errorCode() == null ? "" : e.errorCode();
-      String page = settings.endpoint() + "/datasets/" + repo;
+      String page = hub.endpoint() + "/datasets/" + repo;
       String msg;
       if (code.equals("RevisionNotFound")) {
         msg = "revision '" + rev + "' does not exist in the dataset repo (check dataset_kwargs.revision)";
       } else if (code.equals("GatedRepo") && e.status() == 403) {
         msg = "the dataset is gated and this token has no access yet: ask for access at " + page;
-      } else if (code.equals("GatedRepo") || e.status() == 401 && settings.token() == null) {
+      } else if (code.equals("GatedRepo") || e.status() == 401 && !hub.hasToken()) {
         msg = "the dataset doesn't exist on the Hub or cannot be accessed without a token (HTTP " + e.status()
             + "); if it is gated or private, set HF_TOKEN to a token with access";
       } else if (e.status() == 401 && e.serverMessage().contains("Invalid credentials")) {
